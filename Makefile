@@ -1,0 +1,38 @@
+# `make`      : set up .venv and convert every sample into build/<stem>.{xml,html,md,pdf}
+# `make test` : set up the same way and run the test suite
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.installed
+SAMPLES := $(sort $(wildcard samples/*.txt samples/*.md samples/*.pdf))
+FORMATS ?= xml,html,md,pdf
+CORPUS  ?= ../shared/corpus
+
+.PHONY: all convert test eval bench sysdeps clean
+
+all: convert
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	touch $@
+
+sysdeps:
+	@tools/system-deps.sh
+
+convert: $(STAMP) sysdeps
+	$(BIN)/akn convert $(SAMPLES) -o build --to $(FORMATS)
+	$(BIN)/akn validate build/*.xml
+
+test: $(STAMP) sysdeps
+	$(BIN)/python -m pytest
+
+eval: $(STAMP)
+	$(BIN)/python -m convert.evaluate $(CORPUS)
+
+bench: $(STAMP)
+	$(BIN)/python -m pytest tests/benchmarks --benchmark-only --benchmark-enable -p no:randomly
+
+clean:
+	rm -rf build out .pytest_cache

@@ -1,0 +1,58 @@
+"""eId generation: the one place that invents identifiers.
+
+eIds are flat (no `__` hierarchy), unique in the document and stable: they depend only on the
+document's content and order.  Prefixes follow the AKN naming convention's abbreviations
+(`para`, `lvl`, `note`, `page`, `opinion`).  HTML ids, Markdown anchors and PDF destinations
+reuse these strings unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def slug(text: str) -> str:
+    """A lower-case ASCII id fragment: "Rudolph Contreras" -> "rudolph-contreras"."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    text = re.sub(r"[^A-Za-z0-9]+", "-", text).strip("-").lower()
+    return text or "x"
+
+
+def number_part(num: str) -> str:
+    """The id fragment of a printed number: "¶ 12" -> "12", "IV." -> "IV", "*1005" -> "1005"."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", num).strip("-") or "x"
+
+
+class IdAllocator:
+    """Hands out unique eIds.  `take("para", "12")` gives `para_12`, or `para_12-2` when the
+    court's own numbering repeats (two writings that both start at ¶ 1); `next("para")` gives
+    the next free number in document order."""
+
+    def __init__(self) -> None:
+        self._used: set[str] = set()
+        self._planned: set[str] = set()  # court numbers seen ahead: next() must not take them
+        self._counters: dict[str, int] = {}
+
+    def plan(self, prefix: str, part: str) -> None:
+        self._planned.add(f"{prefix}_{part}")
+
+    def take(self, prefix: str, part: str) -> str:
+        base = f"{prefix}_{part}"
+        candidate, n = base, 1
+        while candidate in self._used:
+            n += 1
+            candidate = f"{base}-{n}"
+        self._used.add(candidate)
+        return candidate
+
+    def next(self, prefix: str) -> str:
+        n = self._counters.get(prefix, 0)
+        while True:
+            n += 1
+            candidate = f"{prefix}_{n}"
+            if candidate not in self._used and candidate not in self._planned:
+                self._counters[prefix] = n
+                self._used.add(candidate)
+                return candidate
+

@@ -1,0 +1,57 @@
+"""Reading input files: existence, binary detection, encoding."""
+
+from __future__ import annotations
+
+import warnings
+from pathlib import Path
+
+from .errors import ConvertError
+
+
+class EncodingWarning_(UserWarning):
+    """Input was not UTF-8 and was decoded as Latin-1 (cp1252)."""
+
+
+def read_bytes(path: str | Path) -> bytes:
+    p = Path(path)
+    if not p.exists():
+        raise ConvertError(str(path), "no such file")
+    if p.is_dir():
+        raise ConvertError(str(path), "is a directory, not a file")
+    try:
+        data = p.read_bytes()
+    except OSError as err:
+        raise ConvertError(str(path), f"cannot read: {err.strerror or err}") from None
+    if not data.strip():
+        raise ConvertError(str(path), "file is empty")
+    return data
+
+
+def looks_binary(data: bytes) -> bool:
+    """NUL bytes or a high share of control characters: not text a reader can use."""
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > len(sample) * 0.05
+
+
+def read_text(path: str | Path) -> str:
+    """The text of an input file.  UTF-8 (with or without BOM) is expected; anything else is
+    decoded as Windows-1252/Latin-1 with a warning, so a legacy file converts, never crashes."""
+    data = read_bytes(path)
+    if looks_binary(data):
+        raise ConvertError(str(path), "binary file, not text (is it a PDF or an image?)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        warnings.warn(
+            f"{path}:{line}: not UTF-8; read as Latin-1 (Windows-1252)",
+            EncodingWarning_, stacklevel=2,
+        )
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            text = data.decode("latin-1")
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,86 @@
+"""Input file -> AKN tree -> output files.  Used by the CLI, `make` and the tests."""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+
+from .akn.builder import build, serialize
+from .errors import ConvertError
+from .inputs import read_bytes, read_text
+from .readers import ReadReport, detect_format
+from .validate.schema import schema_errors
+
+OUTPUT_FORMATS = ("xml", "html", "md", "pdf")
+EXTENSIONS = {"xml": "xml", "html": "html", "md": "md", "pdf": "pdf"}
+
+
+@dataclass
+class Parsed:
+    tree: etree._ElementTree
+    report: ReadReport
+    xml: bytes
+
+
+def parse(path: str | Path, fmt: str = "auto") -> Parsed:
+    """Read one input into a schema-valid AKN tree, or raise ConvertError."""
+    path = str(path)
+    data = read_bytes(path)
+    if fmt == "auto":
+        fmt = detect_format(path, data[:4096])
+    if fmt == "pdf":
+        from .readers import pdf as reader
+
+        document, report = reader.read_pdf(path)
+    else:
+        text = read_text(path)
+        if fmt == "markdown":
+            from .readers import markdown as reader
+        else:
+            from .readers import text as reader
+        document, report = reader.read(text, path)
+    tree = build(document)
+    xml = serialize(tree)
+    errors = schema_errors(tree)
+    if errors:  # a reader bug, but the user must hear about it, not get an invalid file
+        first = errors[0]
+        raise ConvertError(path, f"produced AKN that fails the official schema: {first.message}"
+                           f" (output line {first.line})")
+    return Parsed(tree, report, xml)
+
+
+def render(parsed: Parsed, fmt: str, source: str | None = None) -> bytes:
+    if fmt == "xml":
+        return parsed.xml
+    from .render import render as render_tree
+
+    return render_tree(parsed.tree, fmt, xml_bytes=parsed.xml)
+
+
+def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path]:
+    stem = Path(path).stem
+    return {fmt: Path(outdir) / f"{stem}.{EXTENSIONS[fmt]}" for fmt in formats}
+
+
+def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto"):
+    """Convert one input into every requested format.  All outputs are rendered in memory
+    first and then written atomically, so a failure leaves no partial set behind."""
+    from .outputs import write_atomic
+
+    parsed = parse(path, fmt)
+    rendered = {f: render(parsed, f) for f in formats}
+    targets = outputs_for(path, outdir, formats)
+    for f, data in rendered.items():
+        write_atomic(targets[f], data)
+    return parsed, targets
+
+
+def capture_warnings(func, *args, **kwargs):
+    """Run func, returning (result, [warning messages]) so the CLI can print them plainly."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        result = func(*args, **kwargs)
+    return result, [str(w.message) for w in caught]
