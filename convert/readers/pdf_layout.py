@@ -1,0 +1,501 @@
+"""PDF input: read a born-digital PDF's text layer into pages of `Line`s with layout facts.
+
+Extraction uses PDFium's text page API (pypdfium2, raw ctypes calls per character): about
+6 µs per character, several times faster than pdfminer/pdfplumber (see docs/pdf-input.md).
+
+What comes out, per physical page, top to bottom:
+
+* one `Line` per visual text row: characters grouped by baseline; a superscript (smaller and
+  raised above the row's baseline, overlapping it horizontally) joins the row it sits on;
+* word spaces rebuilt from horizontal gaps (and the PDF's own space characters); a wide gap
+  inside a row becomes several spaces, so a caption set in two columns reads like
+  `pdftotext -layout` output; leading spaces approximate the indentation from the page's body
+  left margin in average character widths;
+* a margin number column (pleading paper line numbers 1-28 at the far left) is split off into
+  its own short `Line`s (their `x0` lies left of the body margin), so furniture removal can
+  drop them;
+* raised small digits inside a line (footnote calls) are written as Unicode superscript digits;
+  raised digits that open a line are the note's label and stay normal digits followed by a
+  space (`12 The court ...`); raised `*` `†` `‡` stay as they are;
+* `blank_before` = round(baseline gap / single line pitch) - 1, clipped at 0, where the single
+  line pitch is the document's usual baseline distance between single-spaced lines divided by
+  their font size, times the larger font size of the two lines: 0 for single spacing, 1 for
+  double spacing or one empty line.  The first line of a page has 0;
+* lines set in a rotated direction (side stamps) come after the page's upright lines, with
+  `rotated=True` and `blank_before=0`.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+import os
+from collections import Counter
+
+from convert.errors import ConvertError
+from convert.readers.layout import Line, Page
+
+__all__ = ["extract_pages", "page_count", "SUPERSCRIPT_DIGITS"]
+
+SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_CALL_MARKS = set("*†‡§¶")
+_LIGATURES = {
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+}
+_DEFAULT_PITCH = 1.2  # baseline distance / font size for single spacing when a document has none
+
+
+def _pdfium():
+    try:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+    except ImportError as exc:  # pragma: no cover - dependency declared in pyproject
+        raise RuntimeError("pypdfium2 is required for PDF input") from exc
+    return pdfium, raw
+
+
+def _open(path: str):
+    pdfium, _ = _pdfium()
+    if not os.path.exists(path):
+        raise ConvertError(path, "file not found")
+    try:
+        return pdfium.PdfDocument(path)
+    except pdfium.PdfiumError as exc:
+        msg = str(exc)
+        low = msg.lower()
+        if "password" in low or "security" in low:
+            reason = "PDF is encrypted (password protected); decrypt it first"
+        elif "format" in low or "file" in low:
+            reason = f"not a readable PDF (damaged or not a PDF: {msg})"
+        else:
+            reason = f"cannot read PDF: {msg}"
+        raise ConvertError(path, reason) from None
+    except OSError as exc:
+        raise ConvertError(path, f"cannot read PDF: {exc.strerror or exc}") from None
+
+
+def page_count(path: str) -> int:
+    """Number of physical pages, or ConvertError if the file is no readable PDF."""
+    doc = _open(str(path))
+    try:
+        return len(doc)
+    finally:
+        doc.close()
+
+
+# --------------------------------------------------------------------------- characters
+
+class _Ch:
+    """One character as PDFium places it, in top-left page coordinates (points)."""
+
+    __slots__ = ("c", "x0", "x1", "top", "bottom", "base", "size", "space", "raised", "sup")
+
+    def __init__(self, c, x0, x1, top, bottom, base, size, space):
+        self.c, self.x0, self.x1, self.top, self.bottom = c, x0, x1, top, bottom
+        self.base, self.size, self.space = base, size, space
+        self.raised = False  # set when it rides above its row's baseline in a smaller size
+        self.sup = False  # came from a superscript row merged into this one
+
+
+def _read_chars(textpage, raw, width: float, height: float, rotation: int):
+    """Upright characters and rotated ones, each as `_Ch`; skips PDFium's generated chars."""
+    n = raw.FPDFText_CountChars(textpage)
+    upright: list[_Ch] = []
+    rotated: list[tuple[_Ch, float]] = []
+    if n <= 0:
+        return upright, rotated
+    box = raw.FS_RECTF()
+    pbox = ctypes.byref(box)
+    OX, OY = ctypes.c_double(), ctypes.c_double()
+    pox, poy = ctypes.byref(OX), ctypes.byref(OY)
+    m = raw.FS_MATRIX()
+    pm = ctypes.byref(m)
+    get_u, is_gen = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
+    get_fs, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
+    hypot, atan2, degrees = math.hypot, math.atan2, math.degrees
+    for i in range(n):
+        u = get_u(textpage, i)
+        if u in (0, 0xFFFE, 0xFFFF) or is_gen(textpage, i):
+            continue
+        c = chr(u)
+        if c in "\r\n":
+            continue
+        get_box(textpage, i, pbox)
+        get_origin(textpage, i, pox, poy)
+        fs = get_fs(textpage, i)
+        if get_matrix(textpage, i, pm):
+            a, b, cc, d = m.a, m.b, m.c, m.d
+            size = fs * hypot(cc, d)
+            angle = degrees(atan2(b, a)) if (a or b) else 0.0
+        else:
+            size, angle = fs, 0.0
+        x0, x1, y0, y1, ox, oy = box.left, box.right, box.bottom, box.top, OX.value, OY.value
+        if rotation:  # show coordinates as the page is displayed
+            x0, y0, x1, y1 = _rotate_box(x0, y0, x1, y1, rotation, width, height)
+            ox, oy = _rotate_point(ox, oy, rotation, width, height)
+            angle -= rotation
+        angle = (angle + 180.0) % 360.0 - 180.0
+        W, H = (height, width) if rotation in (90, 270) else (width, height)
+        if x1 < 0 or x0 > W or y1 < 0 or y0 > H:
+            continue  # outside the page (cropped away)
+        c = _LIGATURES.get(c, c)
+        if c == "\x02":  # PDFium's code for a hyphen at a line end
+            c = "-"
+        space = c.isspace() or c == "\xa0"
+        ch = _Ch(c, x0, x1, H - y1, H - y0, H - oy, size, space)
+        if abs(angle) > 3.0:
+            ch.base = -oy  # unused for rotated text; kept for determinism
+            rotated.append((ch, angle, ox, oy))
+        else:
+            upright.append(ch)
+    return upright, rotated
+
+
+def _rotate_point(x, y, rotation, w, h):
+    if rotation == 90:
+        return y, w - x
+    if rotation == 180:
+        return w - x, h - y
+    if rotation == 270:
+        return h - y, x
+    return x, y
+
+
+def _rotate_box(x0, y0, x1, y1, rotation, w, h):
+    ax, ay = _rotate_point(x0, y0, rotation, w, h)
+    bx, by = _rotate_point(x1, y1, rotation, w, h)
+    return min(ax, bx), min(ay, by), max(ax, bx), max(ay, by)
+
+
+# --------------------------------------------------------------------------- rows
+
+class _Row:
+    __slots__ = ("chars", "base", "size")
+
+    def __init__(self, chars):
+        self.chars = chars
+        self.base = 0.0
+        self.size = 0.0
+        self.refresh()
+
+    def refresh(self):
+        glyphs = [c for c in self.chars if not c.space and not c.sup] or self.chars
+        sizes = Counter(round(c.size, 1) for c in glyphs)
+        self.size = max(sizes.items(), key=lambda kv: (kv[1], kv[0]))[0] if sizes else 0.0
+        main = [c.base for c in glyphs if abs(c.size - self.size) < 0.6] or [c.base for c in glyphs]
+        main.sort()
+        self.base = main[len(main) // 2] if main else 0.0
+
+    @property
+    def x0(self):
+        return min(c.x0 for c in self.chars if not c.space) if self.chars else 0.0
+
+    @property
+    def x1(self):
+        return max(c.x1 for c in self.chars if not c.space) if self.chars else 0.0
+
+
+def _group_rows(chars: list[_Ch]) -> list[_Row]:
+    """Cluster characters by baseline; a tolerance of a fifth of the font size absorbs jitter."""
+    chars = sorted(chars, key=lambda c: (c.base, c.x0))
+    rows: list[list[_Ch]] = []
+    anchor = None
+    for ch in chars:
+        tol = max(1.0, 0.2 * ch.size)
+        if rows and anchor is not None and ch.base - anchor <= tol:
+            rows[-1].append(ch)
+        else:
+            rows.append([ch])
+            anchor = ch.base
+    out = [_Row(r) for r in rows]
+    return [r for r in out if any(not c.space for c in r.chars)]
+
+
+def _merge_superscripts(rows: list[_Row]) -> list[_Row]:
+    """Fold rows of small raised characters into the row whose baseline they ride above."""
+    rows.sort(key=lambda r: r.base)
+    merged: set[int] = set()
+    for i, sat in enumerate(rows):
+        glyphs = [c for c in sat.chars if not c.space]
+        if not glyphs or len(glyphs) > 12:
+            continue
+        best = None
+        for j in range(i + 1, len(rows)):
+            host = rows[j]
+            if j in merged:
+                continue
+            d = host.base - sat.base
+            if d > 0.75 * max(host.size, 1.0):
+                break
+            if d < 0.12 * host.size or sat.size > 0.9 * host.size:
+                continue
+            near = 1.5 * host.size
+            hx = [c for c in host.chars if not c.space]
+            if all(any(h.x0 - near <= g.x0 and g.x1 <= h.x1 + near for h in hx) for g in glyphs):
+                best = host
+                break
+        if best is not None:
+            for g in sat.chars:
+                g.sup = True
+            best.chars.extend(sat.chars)
+            merged.add(i)
+    return [r for i, r in enumerate(rows) if i not in merged]
+
+
+# --------------------------------------------------------------------------- text of a row
+
+def _leading_number(row: _Row):
+    """(x1 of the number, chars sorted) when the row opens with 1-3 digits set apart from the
+    rest of the row by a gap of at least half the font size (or the number is alone)."""
+    chars = sorted(row.chars, key=lambda c: (c.x0, c.base))
+    glyphs = [c for c in chars if not c.space]
+    run = []
+    for g in glyphs:
+        if run and g.x0 - run[-1].x1 > 0.5 * (row.size or 10.0):
+            break
+        run.append(g)
+        if len(run) > 3:
+            return None
+    if not run or not all(c.c.isdigit() and not c.sup for c in run):
+        return None
+    return run[-1].x1, chars
+
+
+def _split_number_column(rows: list[_Row]) -> list[list[_Ch]]:
+    """Characters of each row left to right; a margin column of line numbers (pleading paper:
+    five or more rows opening with a short number whose right edges align) is cut off into
+    separate segments so each number becomes its own `Line`."""
+    found = []
+    for row in rows:
+        lead = _leading_number(row)
+        found.append(lead)
+    edges = Counter(round(lead[0]) for lead in found if lead)
+    column = {e for e, n in edges.items() if n + edges.get(e - 1, 0) + edges.get(e + 1, 0) >= 5}
+    out = []
+    for row, lead in zip(rows, found):
+        chars = lead[1] if lead else sorted(row.chars, key=lambda c: (c.x0, c.base))
+        if lead and round(lead[0]) in column:
+            cut = lead[0]
+            left = [c for c in chars if c.x1 <= cut + 0.01 and not c.space]
+            right = [c for c in chars if c.x1 > cut + 0.01]
+            out.append((row, left, True))
+            if any(not c.space for c in right):
+                out.append((row, right, False))
+        else:
+            out.append((row, chars, False))
+    return out
+
+
+def _row_text(chars: list[_Ch], size: float, base: float, charw: float) -> str:
+    """Rebuild the text of one run of characters: word spaces, wide gaps, superscripts."""
+    out: list[str] = []
+    prev = None
+    pending_space = False
+    wordgap = 0.17 * size
+    seen_normal = False
+    label_open = False
+    for ch in chars:
+        if ch.space:
+            if prev is not None:
+                pending_space = True
+            continue
+        if prev is not None and ch.c == prev.c and abs(ch.x0 - prev.x0) < 0.4 * max(ch.x1 - ch.x0, 0.5) \
+                and abs(ch.base - prev.base) < 0.5:
+            continue  # the same glyph painted twice (fake bold)
+        raised = ch.size < 0.9 * size and base - ch.base > 0.12 * size
+        if prev is not None:
+            gap = ch.x0 - prev.x1
+            if gap > 2.5 * charw and gap > 1.5 * wordgap:
+                out.append(" " * max(2, round(gap / charw)))
+            elif (gap > wordgap or pending_space) and not (raised and not label_open
+                                                         and gap < 0.6 * size and _is_call(ch)):
+                out.append(" ")
+            elif label_open and not raised:
+                out.append(" ")  # `12 The court`: a space after a note label
+        c = ch.c
+        if raised and _is_call(ch):
+            if not seen_normal:
+                label_open = True  # raised digits opening a line: a note's label, kept as digits
+            elif c.isdigit():
+                c = c.translate(SUPERSCRIPT_DIGITS)
+        else:
+            if not ch.space:
+                seen_normal = True
+                label_open = False
+        out.append(c)
+        prev = ch
+        pending_space = False
+    return "".join(out)
+
+
+def _is_call(ch: _Ch) -> bool:
+    return ch.c.isdigit() or ch.c in _CALL_MARKS
+
+
+def _rotated_lines(items, page_no: int) -> list[Line]:
+    """Lines of characters set at an angle: grouped by angle and distance across the text."""
+    groups: dict[tuple[int, int], list] = {}
+    for ch, angle, ox, oy in items:
+        t = math.radians(angle)
+        across = -ox * math.sin(t) + oy * math.cos(t)
+        along = ox * math.cos(t) + oy * math.sin(t)
+        key = (round(angle), round(across / max(1.0, 0.4 * ch.size)))
+        groups.setdefault(key, []).append((along, ch))
+    lines = []
+    for (angle, _), members in sorted(groups.items(), key=lambda kv: min(c.top for _, c in kv[1])):
+        members.sort(key=lambda m: m[0])
+        t = math.radians(angle)
+        parts, prev_end, pending = [], None, False
+        for along, ch in members:
+            if ch.space:
+                pending = prev_end is not None
+                continue
+            ext = abs((ch.x1 - ch.x0) * math.cos(t)) + abs((ch.bottom - ch.top) * math.sin(t))
+            if prev_end is not None and (pending or along - prev_end > 0.2 * ch.size):
+                parts.append(" ")
+            parts.append(ch.c)
+            prev_end, pending = along + ext, False
+        text = "".join(parts).strip()
+        if not text:
+            continue
+        chs = [c for _, c in members if not c.space]
+        sizes = Counter(round(c.size, 1) for c in chs)
+        lines.append(Line(text=text, page=page_no, x0=round(min(c.x0 for c in chs), 2),
+                          x1=round(max(c.x1 for c in chs), 2), top=round(min(c.top for c in chs), 2),
+                          size=sizes.most_common(1)[0][0], rotated=True))
+    return lines
+
+
+# --------------------------------------------------------------------------- pages
+
+class _RawLine:
+    __slots__ = ("chars", "base", "size", "x0", "x1", "top", "number")
+
+    def __init__(self, chars, base, size, number=False):
+        self.chars, self.base, self.size = chars, base, size
+        self.number = number  # a margin line number (pleading paper)
+        g = [c for c in chars if not c.space]
+        self.x0 = min(c.x0 for c in g)
+        self.x1 = max(c.x1 for c in g)
+        body = [c for c in g if not c.sup] or g
+        self.top = min(c.top for c in body)
+
+
+def _page_raw_lines(chars: list[_Ch]) -> list[_RawLine]:
+    rows = _merge_superscripts(_group_rows(chars))
+    out: list[_RawLine] = []
+    for row in rows:
+        row.refresh()
+    for row, seg, number in _split_number_column(rows):
+        if any(not c.space for c in seg):
+            out.append(_RawLine(seg, row.base, row.size, number))
+    out.sort(key=lambda r: (round(r.base, 1), r.x0))
+    return out
+
+
+def _mode(values, default):
+    counts = Counter(values)
+    if not counts:
+        return default
+    return max(counts.items(), key=lambda kv: (kv[1], -kv[0]))[0]
+
+
+def extract_pages(path: str) -> list[Page]:
+    """Read a PDF's text layer into pages of lines (see the module docstring)."""
+    path = str(path)
+    _, raw = _pdfium()
+    doc = _open(path)
+    try:
+        if len(doc) == 0:
+            raise ConvertError(path, "PDF has no pages")
+        per_page = []
+        for index in range(len(doc)):
+            try:
+                page = doc[index]
+                width, height = page.get_width(), page.get_height()
+                rotation = page.get_rotation() % 360
+                textpage = page.get_textpage()
+                upright, rotated = _read_chars(textpage.raw, raw, width, height, rotation)
+                textpage.close()
+                page.close()
+            except ConvertError:
+                raise
+            except Exception as exc:  # a damaged page: name it
+                raise ConvertError(path, f"cannot read the page's text: {exc}", page=index + 1) from None
+            if rotation in (90, 270):
+                width, height = height, width
+            per_page.append((width, height, _page_raw_lines(upright), rotated))
+    finally:
+        doc.close()
+
+    if not any(rl or rot for _, _, rl, rot in per_page):
+        raise ConvertError(path, "PDF has no text layer (scanned image?); OCR is not supported", page=1)
+
+    # document-wide facts: single line pitch (per point of font size), body char width, margin
+    ratios = []
+    for _, _, rls, _ in per_page:
+        text_lines = [rl for rl in rls if not rl.number]
+        for a, b in zip(text_lines, text_lines[1:]):
+            if abs(a.size - b.size) < 0.6 and a.size > 0:
+                r = (b.base - a.base) / a.size
+                if 0.95 <= r <= 1.6:
+                    ratios.append(round(r, 2))
+    pitch = _DEFAULT_PITCH
+    if ratios:
+        ratios.sort()
+        pitch = ratios[len(ratios) // 2]
+    long_x0 = [round(rl.x0) for _, _, rls, _ in per_page for rl in rls if len(rl.chars) >= 30]
+    doc_margin = _mode(long_x0, None)
+
+    pages: list[Page] = []
+    for index, (width, height, rls, rotated) in enumerate(per_page, start=1):
+        page = Page(index=index, width=round(width, 2), height=round(height, 2))
+        if rls:
+            page_x0 = [round(rl.x0) for rl in rls if len(rl.chars) >= 30]
+            margin = _mode(page_x0, None) if len(page_x0) >= 3 else None
+            if margin is None:
+                margin = doc_margin if doc_margin is not None else min(round(rl.x0) for rl in rls)
+            charw = _char_width(rls)
+            prev = None
+            for rl in rls:
+                body = _row_text(rl.chars, rl.size, rl.base, charw)
+                indent = max(0, round((rl.x0 - margin) / charw)) if charw > 0 else 0
+                blank = 0
+                if prev is not None and not rl.number:
+                    lh = pitch * max(prev.size, rl.size, 1.0)
+                    blank = max(0, round((rl.base - prev.base) / lh) - 1)
+                page.lines.append(Line(
+                    text=" " * indent + body.strip(),
+                    page=index,
+                    blank_before=blank,
+                    x0=round(rl.x0, 2),
+                    x1=round(rl.x1, 2),
+                    top=round(rl.top, 2),
+                    size=round(rl.size, 1),
+                ))
+                if not rl.number:
+                    prev = rl
+        if rotated:
+            page.lines.extend(_rotated_lines(rotated, index))
+        pages.append(page)
+    return pages
+
+
+def _char_width(rls: list[_RawLine]) -> float:
+    """Average advance of a character in the page's body text (points)."""
+    total_w = total_n = 0.0
+    sizes = Counter()
+    for rl in rls:
+        sizes[round(rl.size, 1)] += len(rl.chars)
+    body = sizes.most_common(1)[0][0] if sizes else 0
+    for rl in rls:
+        if abs(rl.size - body) < 0.6:
+            g = [c for c in rl.chars if not c.sup]
+            if len(g) >= 5:
+                total_w += rl.x1 - rl.x0
+                total_n += len(g)
+    if total_n:
+        return max(1.0, total_w / total_n)
+    return max(1.0, 0.5 * (body or 10.0))
