@@ -1,0 +1,87 @@
+"""Render any Akoma Ntoso judgment to HTML, Markdown or PDF.
+
+Renderers read AKN only (DESIGN.md): `render(tree, fmt)` for a parsed tree, `render_file(path,
+fmt)` for a file on disk (parsed without network, DTDs or entity expansion).  Ids in every
+output are the document's eIds unchanged; see docs/render.md for the few derived ones.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from lxml import etree
+
+from .model import AKN_NS, Model, local
+
+FORMATS = ("html", "md", "pdf")
+PDF_VARIANTS = ("plain", "pdfa", "pdfua")
+
+
+class RenderError(Exception):
+    """Input that cannot be rendered: unreadable, not XML, or not an AKN document."""
+
+    def __init__(self, path: str, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: {reason}")
+
+
+def _parser() -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                           dtd_validation=False, huge_tree=False, remove_comments=False)
+
+
+def check_akn(tree: etree._ElementTree, where: str = "<tree>") -> None:
+    root = tree.getroot()
+    if not isinstance(root.tag, str) or etree.QName(root).localname != "akomaNtoso" \
+            or not (etree.QName(root).namespace or "").startswith(AKN_NS):
+        raise RenderError(where, f"not an Akoma Ntoso 3.0 document (root element is "
+                                 f"{root.tag!r}, expected {{{AKN_NS}}}akomaNtoso)")
+    if not any(local(c) for c in root):
+        raise RenderError(where, "the akomaNtoso element holds no document")
+
+
+def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None,
+           fragment: bool = False, inline_css: bool = False, pdf_variant: str = "plain",
+           source: str = "<tree>") -> bytes:
+    """Render a parsed AKN tree as `html`, `md` or `pdf` bytes.
+
+    `xml_bytes` is the exact AKN source, embedded in a PDF/A-3b (`pdf_variant="pdfa"`);
+    without it the tree is serialised.  `fragment` and `inline_css` concern HTML only.
+    """
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown render format {fmt!r}; choose from {', '.join(FORMATS)}")
+    check_akn(tree, source)
+    model = Model(tree)
+    if fmt == "html":
+        from .html import render_html
+
+        return render_html(model, fragment=fragment, inline_css=inline_css)
+    if fmt == "md":
+        from .markdown import render_markdown
+
+        return render_markdown(model)
+    from .pdf import render_pdf
+
+    if xml_bytes is None:
+        xml_bytes = etree.tostring(tree, xml_declaration=True, encoding="UTF-8")
+    return render_pdf(model, variant=pdf_variant, xml_bytes=xml_bytes)
+
+
+def render_file(path: str | Path, fmt: str, fragment: bool = False, inline_css: bool = False,
+                pdf_variant: str = "plain") -> bytes:
+    """Read an AKN file safely and render it; RenderError names the file and the reason."""
+    path = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as err:
+        raise RenderError(path, f"cannot read: {err.strerror or err}") from None
+    try:
+        tree = etree.ElementTree(etree.fromstring(data, _parser()))
+    except etree.XMLSyntaxError as err:
+        line = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""
+        raise RenderError(path, f"not well-formed XML{line}: {err.msg}") from None
+    return render(tree, fmt, xml_bytes=data, fragment=fragment, inline_css=inline_css,
+                  pdf_variant=pdf_variant, source=path)
+
+
+__all__ = ["FORMATS", "PDF_VARIANTS", "RenderError", "render", "render_file"]

@@ -1,0 +1,400 @@
+"""Read an Akoma Ntoso document into the few facts renderers need.
+
+Renderers walk the AKN tree themselves; this module answers the questions a walk cannot answer
+locally: the case facts for the header block and metadata, the table of contents, which id
+each element carries, and every footnote with all of its call sites.
+
+Ids (see docs/render.md):
+- an element's id is its `eId`, unchanged, the first time that eId occurs in the document
+  (a repeated eId in someone else's document is rendered without id on its later copies);
+- a footnote call gets `<note id>-call-<k>` (k = 1, 2, ... in document order of the calls);
+- a note without an eId gets `akn-note-<n>` (n = its position among all notes), a heading
+  container without an eId that the table of contents must link to gets `akn-toc-<n>`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+# Containers that make up the hierarchy of a document (they carry num / heading / content).
+HIERARCHY = frozenset("""
+    level hcontainer paragraph subparagraph section subsection part subpart chapter subchapter
+    title subtitle book tome division subdivision article clause subclause rule subrule point
+    indent alinea proviso sublist list transitional
+""".split())
+
+# Elements whose content is never rendered as text.
+SKIPPED = frozenset({"meta", "presentation", "proprietary", "foreign"})
+
+# Three-letter language codes (FRBRlanguage) to the two-letter BCP 47 tags browsers know.
+LANGUAGES = {
+    "eng": "en", "ell": "el", "gre": "el", "fra": "fr", "fre": "fr", "deu": "de", "ger": "de",
+    "spa": "es", "ita": "it", "por": "pt", "nld": "nl", "dut": "nl", "cym": "cy", "wel": "cy",
+    "gle": "ga", "pol": "pl", "swe": "sv", "dan": "da", "fin": "fi", "ron": "ro", "rum": "ro",
+    "hun": "hu", "ces": "cs", "cze": "cs", "slk": "sk", "slo": "sk", "slv": "sl", "hrv": "hr",
+    "bul": "bg", "est": "et", "lav": "lv", "lit": "lt", "mlt": "mt", "lat": "la", "rus": "ru",
+    "ukr": "uk", "ara": "ar", "heb": "he", "zho": "zh", "chi": "zh", "jpn": "ja", "kor": "ko",
+    "swa": "sw", "afr": "af", "zul": "zu", "xho": "xh", "nor": "no", "isl": "is", "ice": "is",
+}
+
+_SPACE = re.compile(r"\s+")
+
+
+def local(el) -> str | None:
+    """The local name of an AKN element; None for comments, PIs and foreign elements."""
+    tag = el.tag
+    if not isinstance(tag, str):
+        return None
+    if tag.startswith("{"):
+        ns, _, name = tag[1:].partition("}")
+        return name if ns.startswith(AKN_NS) else None
+    return tag  # no namespace: treat like AKN (lenient for hand-written documents)
+
+
+def squash(text: str | None) -> str:
+    return _SPACE.sub(" ", text or "").strip()
+
+
+def visible_text(el) -> str:
+    """Text of an element with footnotes, page markers and meta left out, whitespace squashed."""
+    parts: list[str] = []
+
+    def walk(node):
+        name = local(node)
+        if name in ("authorialNote", "noteRef", "eop", "eol") or name in SKIPPED:
+            pass
+        elif name == "marker" or name == "br":
+            parts.append(" ")
+        else:
+            if node.text:
+                parts.append(node.text)
+            for child in node:
+                walk(child)
+        if node is not el and node.tail:
+            parts.append(node.tail)
+
+    walk(el)
+    return squash("".join(parts))
+
+
+@dataclass
+class Note:
+    id: str
+    marker: str
+    element: etree._Element  # the authorialNote, or the meta/notes/note a noteRef points at
+    calls: list[str] = field(default_factory=list)  # call ids in document order
+    number: int = 0  # position among notes, 1-based
+
+
+@dataclass
+class TocEntry:
+    id: str
+    label: str
+    depth: int
+    children: list["TocEntry"] = field(default_factory=list)
+
+
+@dataclass
+class Party:
+    name: str
+    role: str | None
+
+
+class Model:
+    """What renderers need to know about one AKN document."""
+
+    def __init__(self, tree: etree._ElementTree | etree._Element):
+        root = tree.getroot() if hasattr(tree, "getroot") else tree
+        self.root = root
+        self.doc = next((c for c in root if local(c) is not None), root)
+        self.doc_name = self.doc.get("name") or local(self.doc) or "judgment"
+        self.meta = self._child(self.doc, "meta")
+        # Everything of the document but its metadata, in order.
+        self.parts = [c for c in self.doc if c is not self.meta and isinstance(c.tag, str)]
+        self._by_element: dict[etree._Element, "Note"] = {}
+        self._ids: dict[etree._Element, str] = {}
+        self._used: set[str] = set()
+        self._refs: dict[str, etree._Element] = {}  # references/@eId -> TLC element
+        self._meta_notes: dict[str, etree._Element] = {}
+        self._read_meta()
+        self._assign_ids()
+        self.notes: list[Note] = []
+        self.calls: dict[etree._Element, tuple[Note, str]] = {}
+        self._find_notes()
+        self.toc: list[TocEntry] = []
+        self._build_toc()
+        self._read_facts()
+
+    # ------------------------------------------------------------ helpers
+
+    @staticmethod
+    def _child(el, name):
+        if el is None:
+            return None
+        return next((c for c in el if local(c) == name), None)
+
+    def _iter(self, names):
+        """Elements with a local name in `names`, in document order, outside meta."""
+        for part in self.parts:
+            for el in part.iter():
+                if local(el) in names:
+                    yield el
+
+    def _take(self, wanted: str) -> str:
+        candidate, n = wanted, 1
+        while candidate in self._used:
+            n += 1
+            candidate = f"{wanted}-{n}"
+        self._used.add(candidate)
+        return candidate
+
+    def id_of(self, el) -> str | None:
+        return self._ids.get(el)
+
+    def has_id(self, value: str) -> bool:
+        return value in self._used
+
+    # ------------------------------------------------------------ reading
+
+    def _read_meta(self) -> None:
+        meta = self.meta
+        self.frbr: dict[str, str] = {}
+        if meta is None:
+            return
+        ident = self._child(meta, "identification")
+        work = self._child(ident, "FRBRWork")
+        expr = self._child(ident, "FRBRExpression")
+        for el in (work if work is not None else []):
+            name = local(el)
+            if name in ("FRBRthis", "FRBRuri", "FRBRname", "FRBRnumber", "FRBRcountry"):
+                self.frbr.setdefault(name, el.get("value") or "")
+            elif name == "FRBRdate":
+                self.frbr.setdefault("FRBRdate", el.get("date") or "")
+                self.frbr.setdefault("FRBRdate_name", el.get("name") or "")
+            elif name == "FRBRauthor":
+                self.frbr.setdefault("FRBRauthor", el.get("href") or "")
+        lang = self._child(expr, "FRBRlanguage")
+        if lang is not None:
+            self.frbr["language"] = lang.get("language") or ""
+        refs = self._child(meta, "references")
+        for el in (refs if refs is not None else []):
+            if el.get("eId"):
+                self._refs[el.get("eId")] = el
+        notes = self._child(meta, "notes")
+        for el in (notes if notes is not None else []):
+            key = el.get("eId") or el.get("id") or el.get("GUID")
+            if local(el) == "note" and key:
+                self._meta_notes[key] = el
+
+    def _assign_ids(self) -> None:
+        elements = [el for part in self.parts for el in part.iter("*")]
+        for el in elements + list(self._meta_notes.values()):
+            eid = el.get("eId")
+            if eid and not any(ch.isspace() for ch in eid) and eid not in self._used:
+                self._ids[el] = eid
+                self._used.add(eid)
+
+    def _note_for(self, el, fallback_marker: str | None) -> Note:
+        if el in self._by_element:
+            return self._by_element[el]
+        number = len(self.notes) + 1
+        nid = self._ids.get(el) or self._take(f"akn-note-{number}")
+        self._ids[el] = nid
+        marker = squash(el.get("marker") or fallback_marker or "") or str(number)
+        note = Note(nid, marker, el, number=number)
+        self.notes.append(note)
+        self._by_element[el] = note
+        return note
+
+    def _find_notes(self) -> None:
+        for el in self._iter(("authorialNote", "noteRef")):
+            if local(el) == "authorialNote":
+                note = self._note_for(el, None)
+            else:
+                target = self._meta_notes.get((el.get("href") or "").lstrip("#"))
+                if target is None:
+                    continue  # dangling noteRef: rendered as its marker, not as a call
+                note = self._note_for(target, el.get("marker"))
+            call = f"{note.id}-call-{len(note.calls) + 1}"
+            call = self._take(call) if call in self._used else call
+            self._used.add(call)
+            note.calls.append(call)
+            self.calls[el] = (note, call)
+
+    def note_of_call(self, el) -> tuple[Note, str] | None:
+        return self.calls.get(el)
+
+    def _build_toc(self) -> None:
+        counter = 0
+
+        def walk(el, depth, into):
+            nonlocal counter
+            for child in el:
+                name = local(child)
+                if name is None or name in SKIPPED or name in ("authorialNote", "heading"):
+                    continue
+                heading = self._child(child, "heading") if name in HIERARCHY else None
+                if name == "crossHeading":
+                    heading = child
+                if heading is not None:
+                    label = visible_text(heading)
+                    num = self._child(child, "num") if heading is not child else None
+                    if num is not None and visible_text(num):
+                        label = f"{visible_text(num)} {label}".strip()
+                    if label:
+                        counter += 1
+                        eid = self._ids.get(child)
+                        if eid is None:
+                            eid = self._take(f"akn-toc-{counter}")
+                            self._ids[child] = eid
+                        entry = TocEntry(eid, label, depth)
+                        into.append(entry)
+                        walk(child, depth + 1, entry.children)
+                        continue
+                walk(child, depth, into)
+
+        for part in self.doc:
+            if local(part) in ("judgmentBody", "body", "mainBody", "debateBody", "conclusions",
+                               "attachments", "components", "collectionBody"):
+                walk(part, 1, self.toc)
+
+    def heading_depth(self, el) -> int:
+        """Depth (1 = top) of a heading container among heading containers."""
+        depth = 1
+        node = el.getparent()
+        while node is not None:
+            name = local(node)
+            if name in HIERARCHY and self._child(node, "heading") is not None:
+                depth += 1
+            node = node.getparent()
+        return depth
+
+    # ------------------------------------------------------------ case facts
+
+    def _ref_label(self, href: str | None) -> str | None:
+        if not href:
+            return None
+        el = self._refs.get(href.lstrip("#"))
+        if el is not None and squash(el.get("showAs")):
+            return squash(el.get("showAs"))
+        return None
+
+    def _read_facts(self) -> None:
+        body_parts = self.parts
+
+        def first(names):
+            for part in body_parts:
+                for el in part.iter():
+                    if local(el) in names:
+                        return el
+            return None
+
+        def texts(names):
+            out = []
+            for part in body_parts:
+                for el in part.iter():
+                    if local(el) in names:
+                        out.append(el)
+            return out
+
+        court = self._ref_label(self.frbr.get("FRBRauthor"))
+        court_el = first(("courtType", "docProponent", "court"))
+        if not court and court_el is not None:
+            court = self._ref_label(court_el.get("refersTo")) or visible_text(court_el)
+        self.court = court or None
+
+        date = None
+        for el in texts(("docDate",)):
+            if el.get("date"):
+                date = el.get("date")
+                break
+        if not date:
+            d = self.frbr.get("FRBRdate", "")
+            if d and not d.startswith("0001") and self.frbr.get("FRBRdate_name") != "unknown":
+                date = d[:10]
+        self.date = date
+
+        dockets = []
+        for el in texts(("docketNumber",)):
+            t = visible_text(el)
+            if t and t not in dockets:
+                dockets.append(t)
+        self.dockets = dockets
+        self.docket = "; ".join(dockets) or None
+
+        parties: list[Party] = []
+        seen = set()
+        for el in texts(("party",)):
+            name = visible_text(el).strip(" ,;:")
+            key = el.get("refersTo") or name.lower()
+            if not name or key in seen:
+                continue
+            seen.add(key)
+            parties.append(Party(name, self._ref_label(el.get("as")) or
+                                 (el.get("as") or "").lstrip("#") or None))
+        self.parties = parties
+
+        judges: list[str] = []
+        seen = set()
+        for el in texts(("judge",)):
+            name = visible_text(el).strip(" ,;:")
+            key = el.get("refersTo") or name.lower()
+            if name and key not in seen:
+                seen.add(key)
+                judges.append(name)
+        self.judges = judges
+
+        doc_title = first(("docTitle",))
+        self.doc_title = visible_text(doc_title) if doc_title is not None else None
+        cite = first(("neutralCitation",))
+        self.citation = visible_text(cite) if cite is not None else None
+        self.frbr_uri = self.frbr.get("FRBRuri") or self.frbr.get("FRBRthis") or None
+
+        self.title = (squash(self.frbr.get("FRBRname")) or self._parties_title(full=True)
+                      or self.doc_title or self.citation or self.frbr_uri or "Judgment")
+        short = self._parties_title(full=False) or self.title
+        self.short_title = short if len(short) <= 70 else short[:67].rstrip() + "…"
+        code = (self.frbr.get("language") or "").lower()
+        self.lang = LANGUAGES.get(code, code if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*",
+                                                             code) else "en")
+
+    def _parties_title(self, full: bool) -> str | None:
+        """`First party v. first party of the other side`, from the marked parties."""
+        roles: list[str] = []
+        by_role: dict[str, list[str]] = {}
+        for party in self.parties:
+            role = party.role or ""
+            if role not in by_role:
+                roles.append(role)
+                by_role[role] = []
+            by_role[role].append(party.name)
+        if len(roles) < 2:
+            return None
+
+        def side(names):
+            name = names[0]
+            if not full:
+                name = re.split(r",\s*(?:et al\.?|and others)|\s+et al\.?", name)[0]
+                name = name.split(",")[0].strip() or names[0]
+            return name
+
+        return f"{side(by_role[roles[0]])} v. {side(by_role[roles[1]])}"
+
+    @property
+    def description(self) -> str:
+        kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", self.doc_name).lower()
+        parts = [f"{self.title}: {kind}"]
+        if self.court:
+            parts.append(f"of the {self.court}" if not self.court.lower().startswith("the ")
+                         else f"of {self.court}")
+        text = " ".join(parts)
+        if self.date:
+            text += f", {self.date}"
+        if self.docket:
+            text += f", docket {self.docket}"
+        return text + "."
