@@ -74,7 +74,10 @@ def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: st
     rendered = {f: render(parsed, f) for f in formats}
     targets = outputs_for(path, outdir, formats)
     for f, data in rendered.items():
-        write_atomic(targets[f], data)
+        try:
+            write_atomic(targets[f], data)
+        except OSError as err:
+            raise ConvertError(str(targets[f]), f"cannot write output: {err.strerror or err}")
     return parsed, targets
 
 

@@ -1,0 +1,73 @@
+"""Nothing lost, nothing invented: compare the words of an input with the words of its AKN.
+
+Words are compared as a multiset after the same normalisation on both sides: NFKC (so `¹`
+is `1`), line-end hyphenation undone, hyphens inside words dropped (so `sub-` + `agencies`,
+`subagencies` and `Mejia-Mejia` compare alike), then runs of letters and digits.  The input
+side loses exactly what the reader reported removing (furniture, note labels); the AKN side
+gains each note's marker once (it stands for the call the reader turned into a note).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from lxml import etree
+
+from .akn.names import NS
+
+_WORD = re.compile(r"\w+")
+_SOFT_BREAK = re.compile(r"(\w)-[ \t]*\n\s*(?=\w)")
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_MARKUP = re.compile(r"[*_]")
+_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # `Complaint5`: a glued note call
+
+
+def words(text: str) -> Counter:
+    text = unicodedata.normalize("NFKC", text)
+    text = _SOFT_BREAK.sub(r"\1", text)
+    text = _INNER_HYPHEN.sub("", text)
+    text = _LETTER_DIGIT.sub(" ", text)
+    return Counter(w.lower() for w in _WORD.findall(_MARKUP.sub(" ", text)) if w != "_")
+
+
+def source_words(text: str, removed) -> Counter:
+    """Words of the input less what the reader reports as removed."""
+    counts = words(text)
+    for item in removed:
+        counts.subtract(words(item.text))
+    return +counts
+
+
+_EOP = "{%s}eop" % NS["akn"]
+
+
+def _text(el: etree._Element) -> str:
+    """Element text with a space at element boundaries (a note's text is not glued to the word
+    it follows), except at `eop`, which may split a word (`18-` / `cv-0428`)."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag == _EOP:
+            parts.append(child.tail or "")
+        elif isinstance(child.tag, str):
+            parts += [" ", _text(child), " ", child.tail or ""]
+    return "".join(parts)
+
+
+def akn_words(tree: etree._ElementTree | etree._Element) -> Counter:
+    root = tree.getroot() if hasattr(tree, "getroot") else tree
+    counts: Counter = Counter()
+    for part in root.xpath("//akn:header | //akn:judgmentBody | //akn:conclusions", namespaces=NS):
+        counts.update(words(_text(part)))
+    for note in root.xpath("//akn:authorialNote/@marker", namespaces=NS):
+        counts.update(words(str(note)))
+    return counts
+
+
+def compare(text: str, removed, tree) -> tuple[Counter, Counter, float]:
+    """(lost, invented, coverage) — coverage is the share of input words found in the AKN."""
+    src, out = source_words(text, removed), akn_words(tree)
+    lost, invented = src - out, out - src
+    total = sum(src.values()) or 1
+    return lost, invented, 1 - sum(lost.values()) / total

@@ -1,0 +1,185 @@
+"""Body lines -> blocks (headings, paragraphs, block quotes) -> the document's body tree.
+
+Works on the lines left after furniture and footnote zones are cut out, in reading order,
+with a page-break sentinel at the start of each page's first line.  The rules:
+
+* a heading is a short line standing alone that starts with an outline number (`I.`, `A.`,
+  `1.`, `a.`) or is all capitals;
+* a paragraph ends at a line clearly shorter than the text width that ends a sentence;
+* in double-spaced text a run of single-spaced lines is a block quote; in single-spaced text,
+  a run indented beyond the paragraph indent is.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from ..document import P, Paragraph, Quote, Section
+from . import marks
+from .layout import Line
+
+ROMAN = re.compile(r"^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$")
+_NUMBERED_HEADING = re.compile(
+    r"^\s*(?P<num>(?:[IVXL]{1,5}|[A-Z]|\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?P<text>\S.*)$")
+_SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
+
+
+@dataclass
+class RawBlock:
+    kind: str  # heading, para, quote
+    lines: list[str] = field(default_factory=list)
+    num: str | None = None
+
+
+def style_of(num: str) -> str:
+    core = num.rstrip(".)")
+    if ROMAN.match(core):
+        return "roman"
+    if core.isdigit():
+        return "digit"
+    if re.fullmatch(r"[ivx]+", core) and len(core) > 1:
+        return "lroman"
+    if core.isupper():
+        return "upper"
+    return "lower"
+
+
+def text_width(lines: list[Line]) -> int:
+    lengths = sorted(len(marks.visible(l.text).strip()) for l in lines if l.text.strip())
+    if not lengths:
+        return 80
+    return lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+
+
+def _is_caps_heading(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return (bool(letters) and all(c.isupper() for c in letters) and len(text) <= 70
+            and len(letters) >= 4)
+
+
+def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> list[RawBlock]:
+    """Group body lines into raw blocks.  `page_starts` holds the ids (id()) of lines that
+    begin a page: their spacing and indentation say nothing about the text."""
+    width = text_width(lines)
+    blocks: list[RawBlock] = []
+    open_para: RawBlock | None = None
+    n = len(lines)
+
+    def single(i: int) -> bool:
+        line = lines[i]
+        return line.blank_before == 0 and id(line) not in page_starts
+
+    for i, line in enumerate(lines):
+        text = marks.visible(line.text).strip()
+        if not text:
+            continue
+        # A numbered heading may also follow a full-width line that ends a sentence.
+        standalone = open_para is None or (i > 0 and bool(
+            _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip())))
+        m = _NUMBERED_HEADING.match(text)
+        heading_like = (len(text) <= 0.8 * width and not _SENTENCE_END.search(text.rstrip())
+                        or _is_caps_heading(text))
+        if standalone and m and heading_like and not _continues(lines, i, double_spaced, single):
+            open_para = None
+            num, heading = _split_num(line.text)
+            blocks.append(RawBlock("heading", [heading], num))
+            continue
+        if open_para is None and _is_caps_heading(text) and not _continues(
+                lines, i, double_spaced, single):
+            blocks.append(RawBlock("heading", [line.text.strip()], None))
+            continue
+        in_quote = double_spaced and (
+            single(i) or (i + 1 < n and single(i + 1) and line.blank_before > 0
+                          and not _ends_paragraph(text, width)))
+        if in_quote and double_spaced:
+            if blocks and blocks[-1].kind == "quote" and open_para is None:
+                blocks[-1].lines.append(line.text)
+            else:
+                if open_para is not None:
+                    open_para = None
+                blocks.append(RawBlock("quote", [line.text]))
+            if _ends_paragraph(text, width) and i + 1 < n and not single(i + 1):
+                open_para = None
+            continue
+        if open_para is None:
+            open_para = RawBlock("para", [])
+            blocks.append(open_para)
+        open_para.lines.append(line.text)
+        if _ends_paragraph(text, width):
+            open_para = None
+    return blocks
+
+
+_LEADING_MARKS = re.compile("^\\s*((?:\ue002[^\ue003]*\ue003)*)\\s*")
+
+
+def _split_num(text: str) -> tuple[str, str]:
+    """A numbered heading line -> (num, heading).  A page break at the line's start goes
+    into the num, where the page begins."""
+    lead = _LEADING_MARKS.match(text)
+    rest = text[lead.end():]
+    m = _NUMBERED_HEADING.match(rest)
+    return lead.group(1) + m.group("num"), rest[m.start("text"):].strip()
+
+
+def _continues(lines, i, double_spaced, single) -> bool:
+    """A short numbered line is a list item or sentence fragment, not a heading, when the next
+    line carries on the same sentence (lower-case start)."""
+    if i + 1 >= len(lines):
+        return False
+    nxt = marks.visible(lines[i + 1].text).strip()
+    return bool(nxt) and nxt[0].islower()
+
+
+def _ends_paragraph(text: str, width: int) -> bool:
+    return len(text) < 0.85 * width and bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def nest(blocks: list[RawBlock], make_paragraph, make_inline) -> list:
+    """Raw blocks -> body items: sections nested by their numbering style, paragraphs with
+    their block quotes."""
+    root: list = []
+    stack: list[tuple[str, Section]] = []  # (style, section)
+
+    def container() -> list:
+        return stack[-1][1].children if stack else root
+
+    last_para: Paragraph | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            style = style_of(marks.visible(block.num)) if block.num else "caps"
+            styles = [s for s, _ in stack]
+            if style in styles:
+                del stack[styles.index(style):]
+            section = Section(num=make_inline(block.num) if block.num else None,
+                              heading=make_inline(block.lines[0]), depth=len(stack) + 1)
+            container().append(section)
+            stack.append((style, section))
+            last_para = None
+        elif block.kind == "quote":
+            quote = Quote([P(make_paragraph(block.lines))])
+            if last_para is not None:
+                last_para.blocks.append(quote)
+            else:
+                last_para = Paragraph([quote])
+                container().append(last_para)
+        else:
+            content = make_paragraph(block.lines)
+            if last_para is not None and last_para.blocks and isinstance(last_para.blocks[-1],
+                                                                         Quote) \
+                    and _is_continuation(block.lines):
+                last_para.blocks.append(P(content))
+            else:
+                last_para = Paragraph([P(content)])
+                container().append(last_para)
+    return root
+
+
+def _is_continuation(lines: list[str]) -> bool:
+    """Text after a block quote that carries on the same paragraph: a citation (`Id.`), or a
+    lower-case start."""
+    first = marks.visible(lines[0]).strip()
+    return bool(first) and (first[0].islower() or first.startswith(("Id.", "See id", "(")))
+

@@ -1,0 +1,365 @@
+"""Reader for light-Markdown opinions (seed 004), on markdown-it-py.
+
+Markdown gives the blocks and the emphasis; what it cannot know is the page: footnote bodies
+stand where the page ended (`¹ Notably, ...`), and a paragraph cut by a page break or by such
+a note shows up as two.  The steps:
+
+1. blocks     markdown-it tokens -> paragraphs (inline content), lists, headings
+2. notes      paragraphs that begin with a superscript marker are note bodies: taken out
+3. rejoin     paragraphs cut by a page break or a note body are joined again
+4. header     the caption (civil-minutes form or a title line) -> marked header paragraphs
+5. body       numbered headings nest sections; lists attach to the paragraph they end
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+
+from ..document import (Document, Inline, Item, ListBlock, Meta, Note, P, Paragraph, Party,
+                        Section, Span, inline_text)
+from ..errors import ConvertError
+from . import ReadReport, marks
+from .blocks import _NUMBERED_HEADING, style_of
+from .caption import DATE_RE, TITLE_RE, doc_name, iso_date, title_case
+from .courts import resolve
+
+_MD = MarkdownIt("commonmark")
+_SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
+_NOTE_BODY = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
+_TO_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
+_TERMINAL = re.compile(r"[.:;?!][”’\"')\]*_]*\s*$")
+
+
+@dataclass
+class MdBlock:
+    kind: str  # para, list, heading
+    content: list[Inline] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    line: int = 0
+    num: str | None = None
+
+    @property
+    def text(self) -> str:
+        return inline_text(self.content)
+
+
+# ------------------------------------------------------------------ 1. blocks
+
+
+def _inline(children) -> list[Inline]:
+    """markdown-it inline tokens -> our inline content (b/i spans, text)."""
+    root: list[Inline] = []
+    stack: list[list[Inline]] = [root]
+    for tok in children or []:
+        if tok.type in ("text", "code_inline", "html_inline"):
+            _add(stack[-1], tok.content)
+        elif tok.type in ("softbreak", "hardbreak"):
+            _add(stack[-1], " ")
+        elif tok.type in ("strong_open", "em_open"):
+            span = Span("b" if tok.type == "strong_open" else "i")
+            stack[-1].append(span)
+            stack.append(span.content)
+        elif tok.type in ("strong_close", "em_close") and len(stack) > 1:
+            stack.pop()
+        elif tok.children:
+            stack[-1].extend(_inline(tok.children))
+    return root
+
+
+def _add(content: list[Inline], text: str) -> None:
+    if content and isinstance(content[-1], str):
+        content[-1] += text
+    else:
+        content.append(text)
+
+
+def _blocks(tokens) -> list[MdBlock]:
+    out: list[MdBlock] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        line = (tok.map[0] + 1) if tok.map else 0
+        if tok.type in ("paragraph_open", "heading_open"):
+            content = _inline(tokens[i + 1].children)
+            out.append(MdBlock("heading" if tok.type == "heading_open" else "para",
+                               content, line=line))
+            i += 3
+        elif tok.type in ("ordered_list_open", "bullet_list_open"):
+            ordered = tok.type == "ordered_list_open"
+            n = int(tok.attrGet("start") or 1)
+            items: list[Item] = []
+            depth, i = 1, i + 1
+            current: list[Inline] = []
+            while i < len(tokens) and depth:
+                t = tokens[i]
+                if t.type.endswith("_list_open"):
+                    depth += 1
+                elif t.type.endswith("_list_close"):
+                    depth -= 1
+                elif t.type == "list_item_open" and depth == 1:
+                    current = []
+                    items.append(Item(f"{n}{t.markup}" if ordered else t.markup, current))
+                    n += 1
+                elif t.type == "inline":
+                    if current:
+                        _add(current, " ")
+                    current.extend(_inline(t.children))
+                i += 1
+            out.append(MdBlock("list", items=items, line=line))
+        else:
+            if tok.type == "inline":  # stray inline (tables, html blocks): keep the text
+                out.append(MdBlock("para", _inline(tok.children), line=line))
+            elif tok.type in ("code_block", "fence", "html_block") and tok.content.strip():
+                out.append(MdBlock("para", [tok.content.strip()], line=line))
+            i += 1
+    return out
+
+
+# ------------------------------------------------------------------ 2. notes, 3. rejoin
+
+
+@dataclass
+class _Body:
+    marker: str
+    content: list[Inline]
+
+
+def _take_notes(blocks: list[MdBlock], report: ReadReport):
+    """Remove note bodies; return (blocks, notes, indexes of blocks a note body followed)."""
+    kept: list[MdBlock] = []
+    notes: list[_Body] = []
+    cut_after: set[int] = set()
+    for block in blocks:
+        first = block.content[0] if block.content else None
+        m = _NOTE_BODY.match(first) if block.kind == "para" and isinstance(first, str) else None
+        if m:
+            report.remove("note-label", m.group(1), block.line)
+            content = [first[m.end():], *block.content[1:]]
+            notes.append(_Body(m.group(1).translate(_TO_DIGITS), content))
+            if kept:
+                cut_after.add(len(kept) - 1)
+            continue
+        kept.append(block)
+    return kept, notes, cut_after
+
+
+def _is_heading(block: MdBlock) -> bool:
+    if block.kind == "heading":
+        return True
+    text = block.text.strip()
+    m = _NUMBERED_HEADING.match(text)
+    return bool(m) and len(text) < 80 and not _TERMINAL.search(text)
+
+
+def _rejoin(blocks: list[MdBlock], cut_after: set[int], start: int) -> list[MdBlock]:
+    """Join a paragraph to the next when a page break or a note body cut it: it does not end
+    a sentence, or (after a note body) the next one starts in lower case or with `(`."""
+    out: list[MdBlock] = []
+    for i, block in enumerate(blocks):
+        prev = out[-1] if out else None
+        if (i > start and prev is not None and prev.kind == "para" and block.kind == "para"
+                and not _is_heading(prev) and not _is_heading(block)):
+            text = block.text.lstrip()
+            cut = (i - 1) in cut_after
+            if not _TERMINAL.search(prev.text) or (cut and text[:1].islower()) or \
+                    (cut and text.startswith("(")):
+                for item in [" ", *block.content]:
+                    _add(prev.content, item) if isinstance(item, str) else prev.content.append(
+                        item)
+                continue
+        out.append(block)
+    return out
+
+
+def _calls(content: list[Inline], notes: list[_Body], used: set[int], make_note) -> list[Inline]:
+    """Superscript digits in text are note calls: each becomes its note, in note order."""
+    out: list[Inline] = []
+    for item in content:
+        if isinstance(item, Span):
+            item.content = _calls(item.content, notes, used, make_note)
+            out.append(item)
+            continue
+        if not isinstance(item, str):
+            out.append(item)
+            continue
+        pos = 0
+        for m in _SUPERSCRIPT_RUN.finditer(item):
+            marker = m.group(0).translate(_TO_DIGITS)
+            k = next((j for j, n in enumerate(notes) if n.marker == marker and j not in used),
+                     None)
+            if k is None:
+                continue  # a superscript that calls no note (an exponent): keep as text
+            used.add(k)
+            if m.start() > pos:
+                out.append(item[pos:m.start()])
+            out.append(make_note(k))
+            pos = m.end()
+        if pos < len(item):
+            out.append(item[pos:])
+    return out
+
+
+# ------------------------------------------------------------------ 4. header
+
+
+def _wrap_first(content: list[Inline], needle: str, make) -> bool:
+    """Wrap the first occurrence of `needle` inside one text run in a span from `make`."""
+    for i, item in enumerate(content):
+        if isinstance(item, Span):
+            if _wrap_first(item.content, needle, make):
+                return True
+        elif isinstance(item, str) and needle and needle in item:
+            a = item.index(needle)
+            pieces = [item[:a], make(needle), item[a + len(needle):]]
+            content[i:i + 1] = [p for p in pieces if p != ""]
+            return True
+    return False
+
+
+def _mark_header(blocks: list[MdBlock], meta: Meta, body_text: str) -> list[P]:
+    header: list[P] = []
+    court_lines = []
+    for n, block in enumerate(blocks):
+        content = block.content if block.kind != "list" else [
+            " ".join(inline_text(i.content) for i in block.items)]
+        text = inline_text(content)
+        flat = " ".join(text.split())
+        if n == 0 and re.search(r"\bcourt\b", flat, re.I):
+            court = re.split(r"\s+(?=CIVIL MINUTES|CRIMINAL MINUTES|MINUTES)", flat)[0]
+            court_lines.append(court)
+            _wrap_first(content, text.split("\n")[0].strip() if "\n" in text else court,
+                        lambda s: Span("courtType", [s]))
+        m = re.search(r"\b(?:Case|Docket)\s+No\.?:?\s*(?P<d>.+?)\s+Date\b", flat)
+        if m and not meta.docket:
+            meta.docket = m.group("d").strip()
+            _wrap_first(content, meta.docket, lambda s: Span("docketNumber", [s]))
+        m = DATE_RE.search(flat)
+        if m and not meta.date and re.search(r"\bDate[d]?\b", flat):
+            meta.date = iso_date(m.group(0))
+            _wrap_first(content, m.group(0), lambda s: Span("docDate", [s], {"date": meta.date}))
+        m = re.match(r"^Title:?\s+(?P<t>.+)$", flat)
+        if m and " v. " in m.group("t"):
+            left, right = m.group("t").split(" v. ", 1)
+            for name, role in ((left, "plaintiff"), (right, "defendant")):
+                name = name.strip().rstrip(",")
+                meta.parties.append(Party(name, role))
+                _wrap_first(content, name, lambda s, r=role: Span("party", [s],
+                                                                  {"role": r, "name": s}))
+        m = re.search(r"\bHonorable\s+(?P<n>[A-Z][A-Z.\s]+?[A-Z])(?:,|\s*$)", flat)
+        if m:
+            judge = title_case(m.group("n"))
+            meta.judges.append(judge)
+            _wrap_first(content, m.group("n"), lambda s: Span("judge", [s], {"name": judge}))
+        m = re.match(r"^Proceedings:\s*(?P<t>.+)$", flat)
+        if m:
+            meta.title = m.group("t").strip()
+            _wrap_first(content, meta.title, lambda s: Span("docTitle", [s]))
+        elif TITLE_RE.match(flat) and not meta.title:
+            meta.title = flat
+            content = [Span("docTitle", content)]
+        header.append(P(content))
+    cid, cname, _ = resolve(" ".join(court_lines), body_text)
+    meta.court_id, meta.court_name = cid, cname
+    meta.doc_name = doc_name("civil minutes" if "MINUTES" in " ".join(court_lines).upper()
+                             or any("MINUTES" in inline_text(b.content) for b in blocks[:2])
+                             else meta.title)
+    return header
+
+
+def _header_end(blocks: list[MdBlock]) -> int:
+    for i, block in enumerate(blocks[:40]):
+        text = block.text.strip()
+        if text.startswith("Proceedings:"):
+            return i + 1
+    for i, block in enumerate(blocks[:40]):
+        if TITLE_RE.match(block.text.strip()):
+            return i + 1
+    return 0
+
+
+# ------------------------------------------------------------------ 5. body
+
+
+def _body(blocks: list[MdBlock]) -> list:
+    root: list = []
+    stack: list[tuple[str, Section]] = []
+    last: Paragraph | None = None
+
+    def container():
+        return stack[-1][1].children if stack else root
+
+    for block in blocks:
+        if _is_heading(block):
+            text = block.text.strip()
+            m = _NUMBERED_HEADING.match(text)
+            num = m.group("num") if m else None
+            style = style_of(num) if num else "md"
+            styles = [s for s, _ in stack]
+            if style in styles:
+                del stack[styles.index(style):]
+            heading = _strip_prefix(block.content, num) if num else block.content
+            section = Section([num] if num else None, heading, depth=len(stack) + 1)
+            container().append(section)
+            stack.append((style, section))
+            last = None
+        elif block.kind == "list":
+            lst = ListBlock(block.items)
+            if last is not None:
+                last.blocks.append(lst)
+            else:
+                last = Paragraph([lst])
+                container().append(last)
+        else:
+            text = block.text.lstrip()
+            if last is not None and isinstance(last.blocks[-1], ListBlock) and \
+                    (text[:1].islower() or text.startswith("(")):
+                last.blocks.append(P(block.content))
+            else:
+                last = Paragraph([P(block.content)])
+                container().append(last)
+    return root
+
+
+def _strip_prefix(content: list[Inline], num: str) -> list[Inline]:
+    first = content[0] if content else ""
+    if isinstance(first, str) and first.lstrip().startswith(num):
+        rest = first.lstrip()[len(num):].lstrip()
+        return ([rest] if rest else []) + list(content[1:])
+    return content
+
+
+# ------------------------------------------------------------------ entry point
+
+
+def read(text: str, source: str) -> tuple[Document, ReadReport]:
+    report = ReadReport(source)
+    text = marks.scrub(text)
+    blocks = _blocks(_MD.parse(text))
+    if not blocks:
+        raise ConvertError(source, "no text found")
+    blocks, notes, cut_after = _take_notes(blocks, report)
+    head_end = _header_end(blocks)
+    blocks = _rejoin(blocks, cut_after, head_end)
+    head_end = _header_end(blocks)
+    used: set[int] = set()
+
+    def make_note(k: int) -> Note:
+        return Note(notes[k].marker, [P(_calls(notes[k].content, notes, used, make_note))])
+
+    for block in blocks:
+        block.content = _calls(block.content, notes, used, make_note)
+        for item in block.items:
+            item.content = _calls(item.content, notes, used, make_note)
+    doc = Document(meta=Meta())
+    doc.header = _mark_header(blocks[:head_end], doc.meta, text)
+    doc.body = _body(blocks[head_end:])
+    unused = [k for k in range(len(notes)) if k not in used]
+    if unused:  # a note body with no call: keep its text, at the end, and say so
+        for k in unused:
+            report.warnings.append(f"footnote {notes[k].marker}: no call found; "
+                                   "note kept at the end of the text")
+        doc.body.append(Paragraph([P([make_note(k) for k in unused])]))
+    return doc, report

@@ -1,0 +1,242 @@
+"""Reader for text extracted from PDFs (pdftotext plain, -layout, and blank-line double spacing).
+
+The steps, in order (each a small module of its own):
+
+1. paginate      text -> pages of lines (form feeds, or the double-spacing page rule)
+2. furniture     remove stamps and page numbers; infer every page's printed number
+3. footnotes     cut footnote zones out of pages; find each note's call in the text
+4. caption       header lines -> court, parties, docket, title; closing -> date, judge
+5. blocks        body lines -> headings, paragraphs, block quotes -> nested sections
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..document import Document, Meta, Note, P, PageBreak, Paragraph, Span
+from ..errors import ConvertError
+from . import ReadReport, marks
+from .blocks import classify, nest, text_width
+from .caption import (DATE_RE, TITLE_RE, docket_paragraph, doc_name, iso_date, parties_from_column,
+                      split_columns, title_case)
+from .courts import resolve
+from .footnotes import Footnote, link_calls, split_notes
+from .furniture import strip_furniture
+from .joining import Vocabulary, join_lines
+from .layout import Line, Page
+from .paginate import _double_spaced, paginate
+
+_CLOSING_RE = re.compile(r"^\s*(?:Dated|DATED|Date|Entered|SO ORDERED)\b[:.,]?\s*(?P<rest>.*)$")
+_JUDGE_TITLE_RE = re.compile(r"(?:Chief\s+)?(?:United States|U\.S\.)?\s*(?:District|Circuit|"
+                             r"Magistrate|Bankruptcy)?\s*Judge\b", re.I)
+
+
+def read(text: str, source: str) -> tuple[Document, ReadReport]:
+    report = ReadReport(source)
+    text = marks.scrub(text)
+    pages = paginate(text)
+    if not any(p.lines for p in pages):
+        raise ConvertError(source, "no text found")
+    report.pages = len(pages)
+    double = _double_spaced(text.split("\n"))
+    return read_pages(pages, report, double, vocabulary_text=text)
+
+
+def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
+               vocabulary_text: str) -> tuple[Document, ReadReport]:
+    """The shared pipeline from pages of lines (text or PDF input) to a Document."""
+    labels = strip_furniture(pages, report)
+    notes = split_notes(pages, report)
+    unlinked = link_calls(pages, notes, report)
+    for k in unlinked:  # anchor at the end of the note's page text, so nothing is lost
+        page = next(p for p in pages if p.index == notes[k].page)
+        if page.lines:
+            page.lines[-1].text += marks.call(k)
+
+    lines, page_starts = _body_lines(pages, labels)
+    vocab = Vocabulary(vocabulary_text)
+    doc = Document()
+    head_end = _header_end(lines)
+    meta, header = _caption(lines[:head_end], vocab)
+    body_lines = lines[head_end:]
+    close_start = _closing_start(body_lines)
+    closing = body_lines[close_start:]
+    body_lines = body_lines[:close_start]
+
+    def note(k: int) -> Note:
+        return _note(notes[k], vocab, inline)
+
+    def inline(text: str):
+        return marks.expand(text, note, PageBreak)
+
+    def paragraph_text(raw_lines: list[str]):
+        return inline(join_lines(raw_lines, vocab))
+
+    blocks = classify(body_lines, double_spaced, page_starts)
+    doc.body = nest(blocks, paragraph_text, lambda s: inline(s.strip()))
+    doc.conclusions = _conclusions(closing, meta, inline)
+    header_text = " ".join(marks.visible(l.text) for l in lines[:head_end])
+    court_line = _court_lines(lines[:head_end])
+    cid, cname, inferred = resolve(court_line, vocabulary_text[:200000])
+    if inferred:
+        report.warnings.append(f"court {cid} inferred from the opinion's citations; "
+                               "the caption names no district")
+    meta.court_id, meta.court_name = cid, cname
+    doc.meta = meta
+    doc.header = _mark_court(header, court_line)
+    if not meta.date:
+        m = DATE_RE.search(header_text)
+        if m:
+            meta.date = iso_date(m.group(0))
+    return doc, report
+
+
+# ------------------------------------------------------------------ lines
+
+
+def _body_lines(pages: list[Page], labels: dict[int, str | None]):
+    """All remaining lines in reading order; each page's first line gets the page-break
+    sentinel.  Returns the lines and the ids of page-starting lines."""
+    lines: list[Line] = []
+    starts: set[int] = set()
+    for page in pages:
+        if not page.lines:
+            continue
+        if page.index > 1:
+            first = page.lines[0]
+            indent = first.text[: len(first.text) - len(first.text.lstrip())]
+            first.text = indent + marks.page(labels.get(page.index)) + first.text.lstrip()
+            starts.add(id(first))
+        lines.extend(page.lines)
+    return lines, starts
+
+
+def _header_end(lines: list[Line]) -> int:
+    """Index of the first body line: after the title line and any all-capitals lines below
+    it (the motion the opinion decides)."""
+    for i, line in enumerate(lines[:80]):
+        if TITLE_RE.match(marks.visible(line.text)):
+            j = i + 1
+            while j < len(lines) and _caps(marks.visible(lines[j].text)):
+                j += 1
+            return j
+    return 0
+
+
+def _caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > 0.9 * len(letters)
+
+
+def _court_lines(lines: list[Line]) -> str:
+    out = []
+    for line in lines:
+        t = marks.visible(line.text).strip()
+        if re.search(r"\bcourt\b|\bdistrict of\b|\bcircuit\b", t, re.I) and _caps(t) or \
+                re.search(r"court of|supreme court|district court|tax court", t, re.I):
+            out.append(t)
+        elif out:
+            break
+    return " ".join(out)
+
+
+def _mark_court(header: list[P], court_line: str) -> list[P]:
+    for block in header:
+        if block.content and isinstance(block.content[0], str) and court_line and \
+                block.content[0].strip() and court_line.startswith(block.content[0].strip()):
+            block.content = [Span("courtType", [block.content[0].strip()])] + block.content[1:]
+            break
+    return header
+
+
+# ------------------------------------------------------------------ caption
+
+
+def _caption(lines: list[Line], vocab: Vocabulary) -> tuple[Meta, list[P]]:
+    meta = Meta()
+    header: list[P] = []
+    texts = [marks.visible(l.text).rstrip() for l in lines]
+    i = 0
+    # Court and other lines above the caption box.
+    while i < len(texts) and ":" not in texts[i] and not TITLE_RE.match(texts[i]):
+        header.append(P([texts[i].strip()]))
+        i += 1
+    box_end = i
+    while box_end < len(texts) and not TITLE_RE.match(texts[box_end]):
+        box_end += 1
+    box = texts[i:box_end]
+    columns = split_columns(box) if box else None
+    if columns:
+        left, right = columns
+        blocks, meta.parties = parties_from_column(left)
+        header.extend(blocks)
+        for row in right:
+            found = docket_paragraph(row) if meta.docket is None else None
+            if found:
+                header.append(found[0])
+                meta.docket = found[1]
+            else:
+                header.append(P([row]))
+    else:
+        for row in box:
+            found = docket_paragraph(row) if meta.docket is None else None
+            if found:
+                header.append(found[0])
+                meta.docket = found[1]
+            elif row.strip():
+                header.append(P([row.strip()]))
+    rest = texts[box_end:]
+    if rest:
+        meta.title = rest[0].strip()
+        meta.doc_name = doc_name(meta.title)
+        header.append(P([Span("docTitle", [meta.title])]))
+        if len(rest) > 1:
+            header.append(P([join_lines(rest[1:], vocab)]))
+    return meta, header
+
+
+# ------------------------------------------------------------------ closing
+
+
+def _closing_start(lines: list[Line]) -> int:
+    """The date line and signature at the very end, if the opinion closes with them."""
+    for i in range(len(lines) - 1, max(len(lines) - 6, -1), -1):
+        if _CLOSING_RE.match(marks.visible(lines[i].text)) and DATE_RE.search(lines[i].text):
+            return i
+    return len(lines)
+
+
+def _conclusions(lines: list[Line], meta: Meta, inline) -> list[P]:
+    out: list[P] = []
+    for line in lines:
+        text = marks.visible(line.text).strip()
+        m = DATE_RE.search(text)
+        if m and _CLOSING_RE.match(text):
+            date = iso_date(m.group(0))
+            content: list = [text[:m.start()]]
+            if date:
+                meta.date = meta.date or date
+                content.append(Span("docDate", [m.group(0)], {"date": date}))
+            else:
+                content.append(m.group(0))
+            rest = text[m.end():]
+            name = rest.strip()
+            if name and _caps(name):
+                lead = rest[: len(rest) - len(rest.lstrip())]
+                judge = title_case(name)
+                meta.judges.append(judge)
+                content += [lead, Span("signature", [Span("judge", [name], {"name": judge})])]
+            elif rest:
+                content.append(rest)
+            out.append(P([c for c in content if c != ""]))
+        else:
+            out.append(P(inline(text)))
+    return out
+
+
+# ------------------------------------------------------------------ notes
+
+
+def _note(note: Footnote, vocab: Vocabulary, inline) -> Note:
+    text = join_lines([l.text for l in note.lines], vocab)
+    return Note(note.marker, [P(inline(text))])
