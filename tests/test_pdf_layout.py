@@ -146,6 +146,20 @@ def test_rotated_stamp_is_flagged_and_last(body_pdf):
     assert stamp.x0 > 570 and stamp.size == 10.0 and stamp.blank_before == 0
 
 
+@pytest.mark.parametrize("turn", [90, 180, 270])
+def test_page_with_rotate_entry_reads_upright(tmp_path, body_pdf, turn):
+    pypdf = pytest.importorskip("pypdf")
+    writer = pypdf.PdfWriter(clone_from=str(body_pdf))
+    writer.pages[0].rotate(turn)
+    turned = tmp_path / f"turned{turn}.pdf"
+    with open(turned, "wb") as fh:
+        writer.write(fh)
+    want = extract_pages(str(body_pdf))[0]
+    got = extract_pages(str(turned))[0]
+    assert [(ln.text, ln.rotated) for ln in got.lines] == [(ln.text, ln.rotated) for ln in want.lines]
+    assert (got.width, got.height) == (612, 792)
+
+
 def test_margin_line_numbers_are_separate_lines(tmp_path):
     items = []
     for n in range(1, 9):

@@ -98,8 +98,12 @@ class _Ch:
         self.sup = False  # came from a superscript row merged into this one
 
 
-def _read_chars(textpage, raw, width: float, height: float, rotation: int):
-    """Upright characters and rotated ones, each as `_Ch`; skips PDFium's generated chars."""
+def _read_chars(textpage, raw, w0: float, h0: float, rotation: int):
+    """Upright characters and rotated ones, each as `_Ch`; skips PDFium's generated chars.
+    `w0` and `h0` are the unrotated page size; character positions come in unrotated user
+    space and are turned here by `rotation` (clockwise degrees, as /Rotate) to the page as
+    displayed."""
+    W, H = (h0, w0) if rotation in (90, 270) else (w0, h0)
     n = raw.FPDFText_CountChars(textpage)
     upright: list[_Ch] = []
     rotated: list[tuple[_Ch, float]] = []
@@ -111,17 +115,17 @@ def _read_chars(textpage, raw, width: float, height: float, rotation: int):
     pox, poy = ctypes.byref(OX), ctypes.byref(OY)
     m = raw.FS_MATRIX()
     pm = ctypes.byref(m)
-    get_u, is_gen = raw.FPDFText_GetUnicode, raw.FPDFText_IsGenerated
+    is_gen = raw.FPDFText_IsGenerated
     get_box, get_origin = raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetCharOrigin
     get_fs, get_matrix = raw.FPDFText_GetFontSize, raw.FPDFText_GetMatrix
     hypot, atan2, degrees = math.hypot, math.atan2, math.degrees
+    text = _page_text(textpage, raw, n)
     for i in range(n):
-        u = get_u(textpage, i)
-        if u in (0, 0xFFFE, 0xFFFF) or is_gen(textpage, i):
+        c = text[i]
+        if c in "\r\n\x00\uffff":
             continue
-        c = chr(u)
-        if c in "\r\n":
-            continue
+        if (c == " " or c == "\u00a0") and is_gen(textpage, i):
+            continue  # PDFium's own guess at a word break: gaps decide that here
         get_box(textpage, i, pbox)
         get_origin(textpage, i, pox, poy)
         fs = get_fs(textpage, i)
@@ -133,15 +137,14 @@ def _read_chars(textpage, raw, width: float, height: float, rotation: int):
             size, angle = fs, 0.0
         x0, x1, y0, y1, ox, oy = box.left, box.right, box.bottom, box.top, OX.value, OY.value
         if rotation:  # show coordinates as the page is displayed
-            x0, y0, x1, y1 = _rotate_box(x0, y0, x1, y1, rotation, width, height)
-            ox, oy = _rotate_point(ox, oy, rotation, width, height)
+            x0, y0, x1, y1 = _rotate_box(x0, y0, x1, y1, rotation, w0, h0)
+            ox, oy = _rotate_point(ox, oy, rotation, w0, h0)
             angle -= rotation
         angle = (angle + 180.0) % 360.0 - 180.0
-        W, H = (height, width) if rotation in (90, 270) else (width, height)
         if x1 < 0 or x0 > W or y1 < 0 or y0 > H:
             continue  # outside the page (cropped away)
         c = _LIGATURES.get(c, c)
-        if c == "\x02":  # PDFium's code for a hyphen at a line end
+        if c == "\x02" or c == "\ufffe":  # PDFium's codes for a hyphen at a line end
             c = "-"
         space = c.isspace() or c == "\xa0"
         ch = _Ch(c, x0, x1, H - y1, H - y0, H - oy, size, space)
@@ -151,6 +154,30 @@ def _read_chars(textpage, raw, width: float, height: float, rotation: int):
         else:
             upright.append(ch)
     return upright, rotated
+
+
+def _page_text(textpage, raw, n: int) -> str:
+    """All characters of the text page, one per character index (one call, not n)."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    raw.FPDFText_GetText(textpage, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: 2 * n].decode("utf-16-le", errors="replace")
+    if len(text) != n:  # characters outside the BMP did not map one to one: ask one by one
+        get_u = raw.FPDFText_GetUnicode
+        text = "".join(chr(get_u(textpage, i)) for i in range(n))
+    return text
+
+
+def _dominant_turn(upright, rotated) -> int:
+    """Clockwise turn (90, 180, 270) that makes most of the page's text upright, or 0."""
+    non_space = sum(1 for c in upright if not c.space)
+    angles = Counter(round(a / 90.0) * 90 % 360 for ch, a, _, _ in rotated
+                     if not ch.space and abs(a - round(a / 90.0) * 90) < 3.0)
+    if not angles:
+        return 0
+    angle, count = angles.most_common(1)[0]
+    if angle == 0 or count <= non_space:
+        return 0
+    return angle  # text at +90 degrees (reading upwards) needs the page turned 90 clockwise
 
 
 def _rotate_point(x, y, rotation, w, h):
@@ -336,24 +363,37 @@ def _is_call(ch: _Ch) -> bool:
 
 def _rotated_lines(items, page_no: int) -> list[Line]:
     """Lines of characters set at an angle: grouped by angle and distance across the text."""
-    groups: dict[tuple[int, int], list] = {}
+    by_angle: dict[int, list] = {}
     for ch, angle, ox, oy in items:
-        t = math.radians(angle)
+        key = round(angle) % 360
+        t = math.radians(key)
         across = -ox * math.sin(t) + oy * math.cos(t)
         along = ox * math.cos(t) + oy * math.sin(t)
-        key = (round(angle), round(across / max(1.0, 0.4 * ch.size)))
-        groups.setdefault(key, []).append((along, ch))
+        by_angle.setdefault(key, []).append((across, along, ch))
+    groups = []
+    for key, members in by_angle.items():
+        members.sort(key=lambda m: (m[0], m[1]))
+        current, anchor = [], None
+        for across, along, ch in members:
+            if current and across - anchor > max(1.0, 0.3 * ch.size):
+                groups.append((key, current))
+                current = []
+            if not current:
+                anchor = across
+            current.append((along, ch))
+        if current:
+            groups.append((key, current))
     lines = []
-    for (angle, _), members in sorted(groups.items(), key=lambda kv: min(c.top for _, c in kv[1])):
+    for key, members in groups:
         members.sort(key=lambda m: m[0])
-        t = math.radians(angle)
+        t = math.radians(key)
         parts, prev_end, pending = [], None, False
         for along, ch in members:
             if ch.space:
                 pending = prev_end is not None
                 continue
             ext = abs((ch.x1 - ch.x0) * math.cos(t)) + abs((ch.bottom - ch.top) * math.sin(t))
-            if prev_end is not None and (pending or along - prev_end > 0.2 * ch.size):
+            if prev_end is not None and (pending or along - prev_end > 0.17 * ch.size):
                 parts.append(" ")
             parts.append(ch.c)
             prev_end, pending = along + ext, False
@@ -365,6 +405,7 @@ def _rotated_lines(items, page_no: int) -> list[Line]:
         lines.append(Line(text=text, page=page_no, x0=round(min(c.x0 for c in chs), 2),
                           x1=round(max(c.x1 for c in chs), 2), top=round(min(c.top for c in chs), 2),
                           size=sizes.most_common(1)[0][0], rotated=True))
+    lines.sort(key=lambda ln: (ln.top, ln.x0))
     return lines
 
 
@@ -414,18 +455,22 @@ def extract_pages(path: str) -> list[Page]:
         for index in range(len(doc)):
             try:
                 page = doc[index]
-                width, height = page.get_width(), page.get_height()
+                width, height = page.get_width(), page.get_height()  # as displayed
                 rotation = page.get_rotation() % 360
+                w0, h0 = (height, width) if rotation in (90, 270) else (width, height)
                 textpage = page.get_textpage()
-                upright, rotated = _read_chars(textpage.raw, raw, width, height, rotation)
+                upright, rotated = _read_chars(textpage.raw, raw, w0, h0, rotation)
+                turn = _dominant_turn(upright, rotated)
+                if turn:  # most text runs sideways: turn the page so that it reads upright
+                    rotation = (rotation + turn) % 360
+                    upright, rotated = _read_chars(textpage.raw, raw, w0, h0, rotation)
+                    width, height = (h0, w0) if rotation in (90, 270) else (w0, h0)
                 textpage.close()
                 page.close()
             except ConvertError:
                 raise
             except Exception as exc:  # a damaged page: name it
                 raise ConvertError(path, f"cannot read the page's text: {exc}", page=index + 1) from None
-            if rotation in (90, 270):
-                width, height = height, width
             per_page.append((width, height, _page_raw_lines(upright), rotated))
     finally:
         doc.close()
