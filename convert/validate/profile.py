@@ -74,10 +74,6 @@ def profile_issues(tree: etree._ElementTree | etree._Element, limit: int | None 
             pass
         text = " ".join((fa.findtext(SVRL + "text") or "").split())
         rule = fa.get("id") or "profile"
-        if rule == "eid-unique" and el is not None:
-            first = doc.xpath("//*[@eId = $v]", v=el.get("eId"))
-            if first and first[0] is not el and first[0].sourceline:
-                text += f" (line {first[0].sourceline})"
         issues.append(Issue(kind="profile", rule=rule, message=text,
                             line=el.sourceline if el is not None else None,
                             path=element_path(el) if el is not None else location or None))

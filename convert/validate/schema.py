@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from functools import lru_cache
 from importlib import resources
@@ -69,6 +70,24 @@ def _element_at(tree, log_path: str | None):
     return found[0] if found and isinstance(found[0], etree._Element) else None
 
 
+_DUPLICATE = re.compile(r"Duplicate key-sequence \['(.*?)'\] in unique identity-constraint "
+                        r"'(eId|wId|GUID)-")
+
+
+def _first_use(el: etree._Element, message: str) -> str:
+    """For a duplicate eId (wId, GUID): where the value was first used."""
+    m = _DUPLICATE.search(message)
+    if not m:
+        return ""
+    value, attr = m.groups()
+    for other in el.getroottree().iter():
+        if other.get(attr) == value:
+            if other is not el and other.sourceline:
+                return f" (first used on line {other.sourceline})"
+            return ""
+    return ""
+
+
 def schema_issues(tree: etree._ElementTree | etree._Element, limit: int | None = None
                   ) -> tuple[bool, list[Issue], int]:
     """(valid, issues, how many more were left out beyond ``limit``) against the official
@@ -82,6 +101,8 @@ def schema_issues(tree: etree._ElementTree | etree._Element, limit: int | None =
         el = _element_at(tree, e.path)
         path = element_path(el) if el is not None else e.path
         message = e.message.replace(_CLARK_AKN, "")
+        if el is not None:
+            message += _first_use(el, message)
         issues.append(Issue(kind="schema", rule=rule_id(e.type_name), message=message,
                             line=e.line or None, column=e.column or None, path=path))
     omitted = max(0, len(entries) - limit) if limit is not None else 0
