@@ -252,6 +252,9 @@ def _syntax_issue(err: etree.XMLSyntaxError) -> Issue:
         msg = f"{msg.rstrip('.')}: refused (parser resource limit)"
     elif "ntity" in msg and ("loop" in msg or "amplification" in msg):
         rule = "entity-expansion"
+        msg = f"{msg.rstrip('.')}: refused (entity expansion)"
+    else:
+        msg = f"not well-formed XML: {msg}"
     return Issue(kind="xml", rule=rule, message=msg, line=line or None, column=col or None)
 
 
