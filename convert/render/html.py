@@ -378,7 +378,11 @@ class HtmlRenderer:
         if heading is not None:
             box = self.E("section", attrs)
             rank = min(6, self.m.heading_depth(src) + _HEADING_RANK_BASE)
-            h = self.E(f"h{rank}", {"class": "akn-heading-line"})
+            label = visible_text(heading)
+            if num is not None and visible_text(num):
+                label = f"{visible_text(num)} {label}"
+            h = self.E(f"h{rank}", {"class": "akn-heading-line",
+                                    "data-bookmark": label if self.print_mode else None})
             if num is not None:
                 n = self.E("span", self.attrs_for(num, "akn-num"))
                 self.inline_children(num, n)

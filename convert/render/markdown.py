@@ -8,7 +8,7 @@
 - Headings keep their numbers (`## <a id="lvl_1"></a>I. Background`).
 - Page markers: `<a id="page_14"></a>[*14]`, visible, with an anchor.
 - Footnotes: `[^label]` where the label is the court's marker when that is alphanumeric and
-  unique in the document, otherwise the note's id; definitions follow the text.
+  not taken by an earlier note, otherwise the note's id; definitions follow the text.
 - Every text character that Markdown (or pandoc's extensions: `$` math, `@` citations, `^`/`~`
   super/subscript, fancy list markers) would read as syntax is backslash-escaped, so text that
   looks like markup (`<script>`) stays text.
@@ -75,14 +75,16 @@ class MarkdownRenderer:
     def __init__(self, model: Model):
         self.m = model
         self.labels: dict[str, str] = {}
-        counts: dict[str, int] = {}
+        taken = {re.sub(r"[^A-Za-z0-9_-]", "-", n.id) for n in model.notes}
         for note in model.notes:
-            counts[note.marker] = counts.get(note.marker, 0) + 1
-        for note in model.notes:
-            if re.fullmatch(r"[A-Za-z0-9]+", note.marker) and counts[note.marker] == 1:
-                self.labels[note.id] = note.marker
+            if re.fullmatch(r"[A-Za-z0-9]+", note.marker) and note.marker not in taken:
+                label = note.marker
             else:
-                self.labels[note.id] = re.sub(r"[^A-Za-z0-9_-]", "-", note.id)
+                label = re.sub(r"[^A-Za-z0-9_-]", "-", note.id)
+                while label in self.labels.values():
+                    label += "-"
+            taken.add(label)
+            self.labels[note.id] = label
         self.note_order: list[Note] = []
 
     # ------------------------------------------------------------ inline

@@ -247,9 +247,9 @@ class Model:
                     if num is not None and visible_text(num):
                         label = f"{visible_text(num)} {label}".strip()
                     if label:
-                        counter += 1
                         eid = self._ids.get(child)
                         if eid is None:
+                            counter += 1
                             eid = self._take(f"akn-toc-{counter}")
                             self._ids[child] = eid
                         entry = TocEntry(eid, label, depth)
@@ -355,8 +355,13 @@ class Model:
         self.citation = visible_text(cite) if cite is not None else None
         self.frbr_uri = self.frbr.get("FRBRuri") or self.frbr.get("FRBRthis") or None
 
-        self.title = (squash(self.frbr.get("FRBRname")) or self._parties_title(full=True)
-                      or self.doc_title or self.citation or self.frbr_uri or "Judgment")
+        # The case name: FRBRname, unless it only repeats the document's title ("MEMORANDUM
+        # OPINION"), then the parties as marked, then whatever names the document.
+        name = squash(self.frbr.get("FRBRname"))
+        if name and self.doc_title and name.casefold() == self.doc_title.casefold():
+            name = ""
+        self.title = (name or self._parties_title(full=True) or self.doc_title or self.citation
+                      or squash(self.frbr.get("FRBRname")) or self.frbr_uri or "Judgment")
         short = self._parties_title(full=False) or self.title
         self.short_title = short if len(short) <= 70 else short[:67].rstrip() + "…"
         code = (self.frbr.get("language") or "").lower()
