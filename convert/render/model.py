@@ -66,7 +66,8 @@ def visible_text(el) -> str:
 
     def walk(node):
         name = local(node)
-        if name in ("authorialNote", "noteRef", "eop", "eol") or name in SKIPPED:
+        if node is not el and (name in ("authorialNote", "noteRef", "eop", "eol")
+                               or name in SKIPPED):
             pass
         elif name == "marker" or name == "br":
             parts.append(" ")

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import io
 import logging
+from datetime import datetime, timezone
 
 from .html import render_html, stylesheet_text
 from .model import Model
@@ -37,6 +38,15 @@ def refuse_fetch(url: str, *args, **kwargs):
 
 def _attachment_name(model: Model) -> str:
     return "judgment.xml" if model.doc_name else "document.xml"
+
+
+def _stable_time(model: Model) -> datetime:
+    """Attachment dates: the decision date (UTC midnight), so the same input gives the same
+    bytes; 2000-01-01 when the document states no date."""
+    try:
+        return datetime.strptime((model.date or "")[:10], "%Y-%m-%d").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 def render_pdf(model: Model, *, variant: str = "plain", xml_bytes: bytes | None = None) -> bytes:
@@ -61,7 +71,8 @@ def render_pdf(model: Model, *, variant: str = "plain", xml_bytes: bytes | None 
         options["attachments"] = [weasyprint.Attachment(
             file_obj=io.BytesIO(xml_bytes), name=_attachment_name(model),
             description="Akoma Ntoso 3.0 source of this document",
-            relationship="Source", url_fetcher=refuse_fetch)]
+            relationship="Source", url_fetcher=refuse_fetch,
+            created=_stable_time(model), modified=_stable_time(model))]
     logger = logging.getLogger("weasyprint")
     level = logger.level
     logger.setLevel(logging.ERROR)  # refused fetches are expected; real errors still show
