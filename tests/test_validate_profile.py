@@ -252,6 +252,19 @@ def test_star_page_series_are_compared_separately(good_xml):
     assert [e.rule for e in validate(text.encode()).errors] == ["eop-order"]
 
 
+def test_a_separate_writing_may_restart_page_numbers(good_xml):
+    # The dissent (hcontainer name="opinion") starts again at page 1, as slip opinions do.
+    restarted = sub(good_xml, 'number="7"', 'number="1"')
+    assert validate(restarted.encode()).valid
+    # Within one writing the numbers must still increase.
+    text = sub(good_xml, "CONTRERAS, J., dissenting.</opinion>",
+               'CONTRERAS, J., dissenting.</opinion><eop eId="page_3" number="3"/>')
+    text = sub(text, 'number="7"', 'number="2"')
+    errors = validate(text.encode()).errors
+    assert [e.rule for e in errors] == ["eop-order"]
+    assert errors[0].line == line_of(text, 'number="2"')
+
+
 def test_schema_only_turns_the_profile_off(good_xml):
     broken = sub(good_xml, 'as="#defendant"', 'as="#appellee"')
     assert [e.rule for e in validate(broken.encode()).errors] == ["reference-as"]
