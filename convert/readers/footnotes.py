@@ -17,7 +17,9 @@ from .layout import Line, Page
 # The rule above the notes: spaces (what pdftotext leaves of a drawn line), underscores, dashes.
 _SEPARATOR_RE = re.compile(r"^(?:\s{10,}|\s*[_]{5,}\s*|\s*[—–-]{5,}\s*)$")
 # A note's label at the start of its first line: "12 The court", "* Judge X", "† Sitting by".
-_LABEL_RE = re.compile(r"^\s*(\d{1,3}|[*†‡]{1,3})(?:\s+(?=\S)|$)")
+# A label glued to its note's first word ("1The Chapel claimed") is taken too, before a capital.
+_LABEL_RE = re.compile(r"^\s*(\d{1,3}|[*†‡]{1,3})(?:\s+(?=\S)|$|(?=[A-Z“\"]))")
+_TRAILING_RULE = re.compile(r"^(?P<text>.*[^\s—])\s*(?P<rule>—{5,})\s*$")
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 
@@ -34,40 +36,111 @@ def _is_separator(line: Line) -> bool:
 
 
 def _expected(previous: Footnote | None) -> str:
-    if previous is None or not previous.marker.isdigit():
-        return "1" if previous is None else ""
+    if previous is None:
+        return "1"
+    if not previous.marker.isdigit():
+        return ""
     return str(int(previous.marker) + 1)
 
 
+def _has_call(label: str, lines: list[Line]) -> bool:
+    """A digit label opens a note only if its call stands in the text above: that is what
+    tells a note's number from a line that happens to begin with a number."""
+    if not label.isdigit():
+        return True
+    pattern = _call_pattern(label)
+    return any(pattern.search(l.text) for l in lines)
+
+
+def _zone_start(page: Page, expected: str, previous: list[Line]) -> tuple[int, int] | None:
+    """(index of the separator or -1, index of the zone's first line), or None.
+
+    A zone starts below a rule (spaces, underscores, dashes), or, where the extraction lost
+    the rule, at a clear vertical gap in the lower part of the page before the next expected
+    note number (alone on its line or starting it) whose call is in the text above."""
+    lines = page.lines
+    rules = [i for i, line in enumerate(lines) if _is_separator(line) and i + 1 < len(lines)]
+    # Captions draw rules too (`_____` around the docket): the footnote rule is the one a
+    # note label follows, or (a note running on from the last page) the lowest one.
+    labelled = [i for i in rules if _LABEL_RE.match(lines[i + 1].text)]
+    if labelled:
+        return labelled[-1], labelled[-1] + 1
+    if rules and rules[-1] >= len(lines) // 2:
+        return rules[-1], rules[-1] + 1
+    if not expected:
+        return None
+    gaps = sorted(l.blank_before for l in lines)
+    typical = gaps[len(gaps) // 2] if gaps else 0
+    for i in range(max(1, len(lines) // 4), len(lines)):
+        line = lines[i]
+        m = _LABEL_RE.match(line.text)
+        if not m or m.group(1) != expected:
+            continue
+        alone = not line.text[m.end():].strip()
+        lower_half = i >= len(lines) // 2
+        if (line.blank_before >= max(2, typical + 2) or (alone and line.blank_before >= 1)
+                or (lower_half and (alone or line.blank_before >= 1))) \
+                and _has_call(expected, previous + lines[:i]):
+            return -1, i
+    return None
+
+
 def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
-    """Cut each page's footnote zone (everything below the separator) out of its lines and
-    return the notes in order.  Zone text before any label continues the previous note."""
+    """Cut each page's footnote zone out of its lines and return the notes in order.  Zone
+    text before any label continues the previous note (a note running onto the next page)."""
     notes: list[Footnote] = []
+    previous_page: list[Line] = []
     for page in pages:
-        sep = next((i for i, l in enumerate(page.lines) if _is_separator(l)), None)
-        if sep is None:
-            continue
-        zone = page.lines[sep + 1:]
-        if not zone:
-            continue
-        first = _LABEL_RE.match(zone[0].text)
-        if not first and not notes:
-            continue  # a rule with no note below it: not a footnote zone
-        report.remove("separator", page.lines[sep].text.strip(),
-                      page.lines[sep].lineno, page.index)
-        page.lines = page.lines[:sep]
-        for line in zone:
-            m = _LABEL_RE.match(line.text)
-            label = m.group(1) if m else None
-            starts_note = label is not None and (
-                not label.isdigit() or label == _expected(notes[-1] if notes else None))
-            if starts_note:
-                report.remove("note-label", label, line.lineno, page.index)
-                body = Line(line.text[m.end():], line.page, line.lineno, line.blank_before)
-                notes.append(Footnote(label, page.index, [body] if body.text.strip() else []))
-            elif notes:
-                notes[-1].lines.append(line)
+        _split_glued_rules(page)
+        expected = _expected(notes[-1] if notes else None)
+        found = _zone_start(page, expected, previous_page)
+        body_end = len(page.lines)
+        if found is not None:
+            sep, start = found
+            zone = page.lines[start:]
+            first = _LABEL_RE.match(zone[0].text)
+            is_zone = (first and _starts_note(first.group(1), notes, page.lines[:start],
+                                              previous_page)) or (notes and sep >= 0)
+            if is_zone:
+                if sep >= 0:
+                    report.remove("separator", page.lines[sep].text.strip(),
+                                  page.lines[sep].lineno, page.index)
+                body_end = sep if sep >= 0 else start
+                above = page.lines[:body_end]
+                for line in zone:
+                    m = _LABEL_RE.match(line.text)
+                    if m and _starts_note(m.group(1), notes, above, previous_page):
+                        report.remove("note-label", m.group(1), line.lineno, page.index)
+                        rest = line.text[m.end():]
+                        body = [Line(rest, line.page, line.lineno, line.blank_before)] \
+                            if rest.strip() else []
+                        notes.append(Footnote(m.group(1), page.index, body))
+                    elif notes:
+                        notes[-1].lines.append(line)
+        page.lines = page.lines[:body_end]
+        previous_page = page.lines
     return notes
+
+
+def _split_glued_rules(page: Page) -> None:
+    """Plain pdftotext can glue the rule to the last text line ("allows up——————")."""
+    for i in range(len(page.lines) - 1, -1, -1):
+        line = page.lines[i]
+        m = _TRAILING_RULE.match(line.text)
+        if m:
+            line.text = m.group("text")
+            page.lines.insert(i + 1, Line(m.group("rule"), line.page, line.lineno))
+
+
+def _starts_note(label: str, notes: list[Footnote], above: list[Line],
+                 previous_page: list[Line]) -> bool:
+    if not label.isdigit():
+        return True
+    expected = _expected(notes[-1] if notes else None)
+    # Numbering restarts at 1 in each separate writing.
+    if label != expected and not (label == "1" and notes):
+        return False
+    return _has_call(label, previous_page + above)
 
 
 def _call_pattern(marker: str) -> re.Pattern:

@@ -1,29 +1,49 @@
 """Page furniture: what the printer put on every page, not what the court wrote.
 
-Each rule removes lines from the top or bottom of a page and reports them.  Rules run in order;
-printed page numbers they find are kept so page breaks can carry them.
+Rules run in order over every page, each removing lines (or a line's margin number) and
+reporting what it removed:
+
+1. stamps         PACER/ACMS header stamps, on one line or split into one field a line
+2. line numbers   pleading-paper margin numbers 1-28, as line prefixes or lines of their own
+3. running heads  lines at the top (or foot) of many pages that repeat: case name, "Cite as:",
+                  "Opinion of the Court", and the short line just under a removed head
+4. page numbers   a lone number, `- 4 -` or `-4-`, standing first or last on the page
+
+Printed page numbers found on the way (a lone number, or a number at either end of a running
+head) vote for each page's label.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 
-from .layout import Page
-from .paginate import STAMP_RE
 from . import ReadReport
+from .layout import Line, Page
+from .paginate import STAMP_RE
 
 # One field of a stamp that plain pdftotext splits onto lines of its own.
 _STAMP_FIELD_RE = re.compile(
     r"^\s*(?:Appellate\s+)?(?:Case|Document|Page|Date Filed|Filed|Entry ID):\s*\S[^:]*$", re.I)
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*(\d{1,4})\s*-|(\d{1,4}))\s*$")
+_LINE_NUMBER_PREFIX = re.compile(r"^\s{0,3}(\d{1,2})(?=\s{2,}\S|\s*$)")
+_HEAD_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
+_TOP_ZONE, _BOTTOM_ZONE = 4, 3
+
+
+def _key(text: str) -> str:
+    """Running heads compare without their page numbers and spacing."""
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().lower()
+
+
+# ------------------------------------------------------------------ 1. stamps
 
 
 def _strip_stamps(page: Page, report: ReadReport) -> None:
     keep = []
     for i, line in enumerate(page.lines):
-        near_top = i < 8
-        if STAMP_RE.match(line.text) or (near_top and _STAMP_FIELD_RE.match(line.text)
+        if STAMP_RE.match(line.text) or (i < 8 and _STAMP_FIELD_RE.match(line.text)
                                           and _stamp_run(page, i)):
             report.remove("stamp", line.stripped, line.lineno, page.index)
             continue
@@ -34,8 +54,90 @@ def _strip_stamps(page: Page, report: ReadReport) -> None:
 def _stamp_run(page: Page, i: int) -> bool:
     """A one-field line is a stamp only among other stamp fields (at least three in a row)."""
     lo, hi = max(0, i - 4), min(len(page.lines), i + 5)
-    fields = sum(1 for l in page.lines[lo:hi] if _STAMP_FIELD_RE.match(l.text))
-    return fields >= 3
+    return sum(1 for l in page.lines[lo:hi] if _STAMP_FIELD_RE.match(l.text)) >= 3
+
+
+# ------------------------------------------------------------------ 2. line numbers
+
+
+def _strip_line_numbers(page: Page, report: ReadReport) -> None:
+    """Pleading paper: numbers 1..28 down the margin, rising, on many lines of the page."""
+    hits = [(i, int(m.group(1))) for i, l in enumerate(page.lines)
+            if (m := _LINE_NUMBER_PREFIX.match(l.text)) and 1 <= int(m.group(1)) <= 28]
+    if len(hits) < 10:
+        return
+    rising = sum(1 for (_, a), (_, b) in zip(hits, hits[1:]) if b == a + 1)
+    if rising < 0.7 * (len(hits) - 1):
+        return
+    drop = []
+    for i, number in hits:
+        line = page.lines[i]
+        m = _LINE_NUMBER_PREFIX.match(line.text)
+        report.remove("line-number", str(number), line.lineno, page.index)
+        rest = line.text[m.end():]
+        if rest.strip():
+            # Keep the text's own indentation relative to the margin column.
+            line.text = rest[2:] if rest.startswith("  ") else rest.lstrip()
+        else:
+            drop.append(i)
+    for i in reversed(drop):
+        del page.lines[i]
+
+
+# ------------------------------------------------------------------ 3. running heads
+
+
+def _strip_running_heads(pages: list[Page], report: ReadReport) -> dict[int, int]:
+    """Lines that recur at the top or foot of many pages (page 1, the caption page, aside).
+    Returns printed page numbers read off the removed heads."""
+    later = [p for p in pages if p.index > 1]
+    if len(later) < 2:
+        return {}
+    need = max(2, math.ceil(0.25 * len(later)))
+    top, bottom = Counter(), Counter()
+    for page in later:
+        top.update({_key(l.text) for l in page.lines[:_TOP_ZONE]})
+        bottom.update({_key(l.text) for l in page.lines[-_BOTTOM_ZONE:]})
+    heads = {k for k, n in top.items() if n >= need and _plausible_head(k)}
+    foots = {k for k, n in bottom.items() if n >= need and _plausible_head(k)}
+    numbers: dict[int, int] = {}
+    for page in later:
+        removed_any = False
+        i = 0
+        while i < min(_TOP_ZONE, len(page.lines)):
+            line = page.lines[i]
+            key = _key(line.text)
+            if key in heads or (removed_any and top[key] >= 2 and len(line.stripped) <= 60
+                                and _plausible_head(key)):
+                _take_number(line.text, page.index, numbers)
+                report.remove("running-head", line.stripped, line.lineno, page.index)
+                del page.lines[i]
+                removed_any = True
+                continue
+            if _PAGE_NUMBER_RE.match(line.text) and removed_any:
+                i += 1  # a page number among the head lines: rule 4 takes it
+                continue
+            break
+        for line in list(page.lines[-_BOTTOM_ZONE:]):
+            if _key(line.text) in foots:
+                _take_number(line.text, page.index, numbers)
+                report.remove("running-foot", line.stripped, line.lineno, page.index)
+                page.lines.remove(line)
+    return numbers
+
+
+def _plausible_head(key: str) -> bool:
+    # Bare numbers are page numbers (rule 4); one-word lines like "#" say nothing.
+    return bool(re.search(r"[a-z]{2}", key))
+
+
+def _take_number(text: str, page: int, numbers: dict[int, int]) -> None:
+    m = _HEAD_NUMBER.search(text)
+    if m:
+        numbers[page] = int(m.group(1) or m.group(2))
+
+
+# ------------------------------------------------------------------ 4. page numbers
 
 
 def _strip_page_numbers(page: Page, report: ReadReport) -> int | None:
@@ -70,11 +172,13 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
 
 
 def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | None]:
-    """Remove stamps and page numbers from every page; return each page's printed number."""
-    printed: dict[int, int] = {}
+    """Remove every kind of furniture; return each page's printed number."""
     for page in pages:
         _strip_stamps(page, report)
+        _strip_line_numbers(page, report)
+    printed = _strip_running_heads(pages, report)
+    for page in pages:
         number = _strip_page_numbers(page, report)
         if number is not None:
-            printed[page.index] = number
+            printed.setdefault(page.index, number)
     return page_labels(printed, len(pages))
