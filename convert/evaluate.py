@@ -61,6 +61,7 @@ class Row:
     reader: str = ""  # text / markdown / pdf
     pages: int | None = None
     eops: int | None = None
+    eops_numbered: int | None = None  # eop with a printed page @number
     notes: int | None = None
     notes_expected: int | None = None  # KNOWN_NOTES, where the document is known
     linked: int | None = None
@@ -124,6 +125,7 @@ def measure(path: Path, name: str, coverage_source: Path | None = None,
         tree, report = parsed.tree, parsed.report
         row.pages = report.pages
         row.eops = _count(tree, "//akn:eop")
+        row.eops_numbered = _count(tree, "//akn:eop[@number]")
         row.notes = _count(tree, "//akn:authorialNote")
         unlinked = [w for w in report.warnings if _UNLINKED_RE.search(w)]
         row.linked = row.notes - len(unlinked)
@@ -374,7 +376,7 @@ def _n(value) -> str:
     return "-" if value is None else str(value)
 
 
-_HEAD = ("input", "reader", "pages", "eop", "notes/exp", "linked", "writ", "furn", "coverage",
+_HEAD = ("input", "reader", "pages", "eop", "#", "notes/exp", "linked", "writ", "furn", "coverage",
          "lost", "extra", "time", "")
 
 
@@ -383,11 +385,11 @@ def table(rows: list[Row], threshold: float) -> list[str]:
     for r in rows:
         if r.skipped or r.error:
             status = "skip" if r.skipped else "FAIL"
-            body.append((r.name, r.reader or "-", *["-"] * 9, f"{r.seconds:.2f}s",
+            body.append((r.name, r.reader or "-", *["-"] * 10, f"{r.seconds:.2f}s",
                          f"{status}: {r.skipped or r.error}"))
             continue
         notes = _n(r.notes) + ("" if r.notes_expected is None else f"/{r.notes_expected}")
-        body.append((r.name, r.reader, _n(r.pages), _n(r.eops), notes, _n(r.linked),
+        body.append((r.name, r.reader, _n(r.pages), _n(r.eops), _n(r.eops_numbered), notes, _n(r.linked),
                      _n(r.writings), _n(r.furniture), pct(r.coverage), _n(r.lost),
                      _n(r.invented), f"{r.seconds:.2f}s",
                      "FAIL: coverage" if r.failed(threshold) else ""))
