@@ -15,8 +15,9 @@ from lxml import etree
 
 from convert.cli import main
 from convert.validate.output import Progress
-from conftest import ROOT
 from test_validate_profile import good_xml, line_of, make_document, sub  # noqa: F401 (fixture)
+
+ROOT = Path(__file__).resolve().parent.parent  # not `from conftest`: tests/render has one too
 
 
 @pytest.fixture

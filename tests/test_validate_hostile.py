@@ -25,7 +25,8 @@ import pytest
 from lxml import etree
 
 from convert.validate import safe, validate
-from conftest import ROOT
+
+ROOT = Path(__file__).resolve().parent.parent  # not `from conftest`: tests/render has one too
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 MB = 1024 * 1024
