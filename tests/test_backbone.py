@@ -13,7 +13,7 @@ from convert.coverage import compare
 from convert.pipeline import parse
 from convert.validate.schema import schema_errors
 
-from conftest import ROOT, SAMPLES, SEED_000, SEED_004
+from locations import ROOT, SAMPLES, SEED_000, SEED_004
 
 SEEDS = [SEED_000, SEED_004]
 

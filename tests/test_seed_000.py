@@ -7,7 +7,7 @@ import pytest
 from convert.pipeline import parse
 
 from akn_helpers import body_text, text_before, text_of, xp
-from conftest import SEED_000
+from locations import SEED_000
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,7 @@ import pytest
 from convert.pipeline import parse
 
 from akn_helpers import text_before, text_of, xp
-from conftest import SEED_004
+from locations import SEED_004
 
 
 @pytest.fixture(scope="module")

@@ -180,8 +180,10 @@ class _Builder:
             for child in children:
                 self.body_item(el, child)
         elif isinstance(item, Writing):
-            el = etree.SubElement(parent, q("hcontainer"), name="opinion")
-            el.set("eId", self.ids.next("opinion"))
+            # A syllabus or headnote is the reporter's, not a writing of the court.
+            name = item.kind if item.kind in ("syllabus", "headnote") else "opinion"
+            el = etree.SubElement(parent, q("hcontainer"), name=name)
+            el.set("eId", self.ids.next(name))
             el.set("class", item.kind)
             outer, self.prefix = self.prefix, el.get("eId") + "_"
             content_items = item.children or [Paragraph([P([""])])]

@@ -23,6 +23,7 @@ from .layout import Line
 ROMAN = re.compile(r"^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$")
 _NUMBERED_HEADING = re.compile(
     r"^\s*(?P<num>(?:[IVXL]{1,5}|[A-Z]|\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?P<text>\S.*)$")
+_PARA_NUM = re.compile(r"^\s*(?P<num>¶\s*\d{1,4})(?:\s+|$)")
 _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
 
 
@@ -71,10 +72,32 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
         line = lines[i]
         return line.blank_before == 0 and id(line) not in page_starts
 
+    # Where the court numbers its paragraphs, only a number (or a heading) opens one.
+    court_numbered = any(_PARA_NUM.match(marks.visible(l.text)) for l in lines)
+    indents = sorted(l.indent for l in lines if l.text.strip())
+    base_indent = indents[len(indents) // 2] if indents else 0
+
     for i, line in enumerate(lines):
         text = marks.visible(line.text).strip()
         if not text:
             continue
+        numbered = _PARA_NUM.match(text)
+        if numbered:  # the court's own paragraph number: "¶ 12"
+            lead = _LEADING_MARKS.match(line.text)
+            rest = line.text[lead.end():]
+            rest = rest[_PARA_NUM.match(rest).end():] if _PARA_NUM.match(rest) else rest
+            open_para = RawBlock("para", [lead.group(1) + rest] if (lead.group(1) + rest)
+                                 .strip() else [lead.group(1)] if lead.group(1) else [],
+                                 numbered.group("num"))
+            blocks.append(open_para)
+            continue
+        if open_para is not None and not double_spaced and not court_numbered \
+                and id(line) not in page_starts:
+            prev = marks.visible(lines[i - 1].text).rstrip() if i else ""
+            new_para = line.blank_before > 0 or (
+                2 <= line.indent - base_indent <= 8 and _SENTENCE_END.search(prev))
+            if new_para:
+                open_para = None
         # A numbered heading may also follow a full-width line that ends a sentence.
         standalone = open_para is None or (i > 0 and bool(
             _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip())))
@@ -172,7 +195,7 @@ def nest(blocks: list[RawBlock], make_paragraph, make_inline) -> list:
                     and _is_continuation(block.lines):
                 last_para.blocks.append(P(content))
             else:
-                last_para = Paragraph([P(content)])
+                last_para = Paragraph([P(content)], num=block.num)
                 container().append(last_para)
     return root
 

@@ -11,6 +11,7 @@ from ..document import Inline
 
 _CALL_OPEN, _CALL_CLOSE = "\ue000", "\ue001"
 _PAGE_OPEN, _PAGE_CLOSE = "\ue002", "\ue003"
+OPENERS = {_CALL_OPEN: _CALL_CLOSE, _PAGE_OPEN: _PAGE_CLOSE}
 _PRIVATE = re.compile("[\ue000-\ue003]")
 _TOKEN = re.compile("\ue000(\\d+)\ue001|\ue002([^\ue003]*)\ue003")
 

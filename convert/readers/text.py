@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from ..document import Document, Meta, Note, P, PageBreak, Paragraph, Span
+from ..document import Document, Meta, Note, P, PageBreak, Paragraph, Span, Writing
 from ..errors import ConvertError
 from . import ReadReport, marks
 from .blocks import classify, nest, text_width
@@ -25,6 +25,8 @@ from .furniture import strip_furniture
 from .joining import Vocabulary, join_lines
 from .layout import Line, Page
 from .paginate import _double_spaced, paginate
+from . import writings
+from .starpages import convert_star_pages
 
 _CLOSING_RE = re.compile(r"^\s*(?:Dated|DATED|Date|Entered|SO ORDERED)\b[:.,]?\s*(?P<rest>.*)$")
 _JUDGE_TITLE_RE = re.compile(r"(?:Chief\s+)?(?:United States|U\.S\.)?\s*(?:District|Circuit|"
@@ -54,14 +56,20 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
             page.lines[-1].text += marks.call(k)
 
     lines, page_starts = _body_lines(pages, labels)
+    convert_star_pages(lines, report)
     vocab = Vocabulary(vocabulary_text)
     doc = Document()
     head_end = _header_end(lines)
+    writings_at, segments = writings.split(lines[head_end:], page_starts)
+    if segments and head_end == 0:
+        head_end = writings_at  # no title line: the caption is what precedes the writings
+        writings_at = 0
     meta, header = _caption(lines[:head_end], vocab)
-    body_lines = lines[head_end:]
-    close_start = _closing_start(body_lines)
-    closing = body_lines[close_start:]
-    body_lines = body_lines[:close_start]
+    body_lines = lines[head_end:head_end + writings_at]
+    tail = segments[-1].lines if segments else body_lines
+    close_start = _closing_start(tail)
+    closing = tail[close_start:]
+    del tail[close_start:]
 
     def note(k: int) -> Note:
         return _note(notes[k], vocab, inline)
@@ -72,8 +80,13 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
     def paragraph_text(raw_lines: list[str]):
         return inline(join_lines(raw_lines, vocab))
 
-    blocks = classify(body_lines, double_spaced, page_starts)
-    doc.body = nest(blocks, paragraph_text, lambda s: inline(s.strip()))
+    def body_of(part: list[Line]) -> list:
+        blocks = classify(part, double_spaced, page_starts)
+        return nest(blocks, paragraph_text, lambda s: inline(s.strip()))
+
+    doc.body = body_of(body_lines) if body_lines else []
+    for seg in segments:
+        doc.body.append(_writing(seg, body_of, inline, meta))
     doc.conclusions = _conclusions(closing, meta, inline)
     header_text = " ".join(marks.visible(l.text) for l in lines[:head_end])
     court_line = _court_lines(lines[:head_end])
@@ -232,6 +245,37 @@ def _conclusions(lines: list[Line], meta: Meta, inline) -> list[P]:
         else:
             out.append(P(inline(text)))
     return out
+
+
+# ------------------------------------------------------------------ writings
+
+
+_OPINION_TYPE = {"concurrence": "agreeing", "dissent": "dissenting"}
+
+
+def _writing(seg: writings.Segment, body_of, inline, meta: Meta) -> Writing:
+    """A separate writing; its author line becomes a paragraph of its own whose byline is
+    marked `opinion by=` (the rest of that line, if any, opens the next paragraph)."""
+    if seg.author_index is None:
+        return Writing(seg.kind, None, body_of(seg.lines))
+    before = seg.lines[:seg.author_index]
+    line = seg.lines[seg.author_index]
+    byline, rest = line.text[:seg.author_end], line.text[seg.author_end:]
+    lead = inline(byline.strip())
+    attrs = {"name": seg.author or "Per Curiam"}
+    if seg.kind in _OPINION_TYPE:
+        attrs["type"] = _OPINION_TYPE[seg.kind]
+    if seg.author and seg.author not in meta.judges:
+        meta.judges.append(seg.author)
+    texts = [x for x in lead if isinstance(x, str)]
+    others = [x for x in lead if not isinstance(x, str)]
+    byline_para = Paragraph([P(others + [Span("opinion", ["".join(texts)], attrs)])])
+    after = seg.lines[seg.author_index + 1:]
+    if rest.strip():
+        after = [Line(rest.strip(), line.page, line.lineno, 0)] + after
+    children = (body_of(before) if before else []) + [byline_para] + \
+        (body_of(after) if after else [])
+    return Writing(seg.kind, seg.author, children)
 
 
 # ------------------------------------------------------------------ notes

@@ -6,7 +6,7 @@ is paid once by the fixture, as in any long-running batch.
 
 from convert.pipeline import parse
 
-from conftest import SEED_000, SEED_004
+from locations import SEED_000, SEED_004
 
 
 def test_bench_seed_000_to_xml(benchmark):
