@@ -27,6 +27,7 @@ from .paginate import STAMP_RE
 _STAMP_FIELD_RE = re.compile(
     r"^\s*(?:Appellate\s+)?(?:Case|Document|Page|Date Filed|Filed|Entry ID):\s*\S[^:]*$", re.I)
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*(\d{1,4})\s*-|(\d{1,4}))\s*$")
+_GLUED_FOLIO = re.compile(r"^\s*-\s*(\d{1,4})\s*-?(?=\s*\[\*)")
 _LINE_NUMBER_PREFIX = re.compile(r"^\s{0,3}(\d{1,2})(?=\s{2,}\S|\s*$)")
 _HEAD_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _TOP_ZONE, _BOTTOM_ZONE = 4, 3
@@ -144,6 +145,13 @@ def _strip_page_numbers(page: Page, report: ReadReport) -> int | None:
     """Remove a lone page number standing first or last on the page; return it.  A bare
     number inside the page (a footnote label alone on its line) is left alone."""
     found = None
+    if page.lines:
+        first = page.lines[0]
+        glued = _GLUED_FOLIO.match(first.text)
+        if glued:  # plain pdftotext: "-2[*2] M LLC; ..." (folio run into the star page)
+            found = int(glued.group(1))
+            report.remove("page-number", glued.group(0).strip(), first.lineno, page.index)
+            first.text = first.text[glued.end():]
     edges = {0, len(page.lines) - 1} if page.lines else set()
     for i in sorted(edges, reverse=True):
         line = page.lines[i]

@@ -57,6 +57,7 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
 
     lines, page_starts = _body_lines(pages, labels)
     convert_star_pages(lines, report)
+    lines = _carry_bare_marks(lines, page_starts)
     vocab = Vocabulary(vocabulary_text)
     doc = Document()
     head_end = _header_end(lines)
@@ -64,7 +65,7 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
     if segments and head_end == 0:
         head_end = writings_at  # no title line: the caption is what precedes the writings
         writings_at = 0
-    meta, header = _caption(lines[:head_end], vocab)
+    meta, header = _caption(lines[:head_end], vocab, lambda t: marks.expand(t, None, PageBreak))
     body_lines = lines[head_end:head_end + writings_at]
     tail = segments[-1].lines if segments else body_lines
     close_start = _closing_start(tail)
@@ -124,6 +125,25 @@ def _body_lines(pages: list[Page], labels: dict[int, str | None]):
     return lines, starts
 
 
+def _carry_bare_marks(lines: list[Line], page_starts: set[int]) -> list[Line]:
+    """A line left holding only a sentinel (a star page alone on its line) hands it to the
+    next line, which then begins the page."""
+    out: list[Line] = []
+    carry = ""
+    for line in lines:
+        if not marks.visible(line.text).strip():
+            carry += line.text.strip()
+            continue
+        if carry:
+            line.text = carry + line.text.lstrip()
+            page_starts.add(id(line))
+            carry = ""
+        out.append(line)
+    if carry and out:
+        out[-1].text += carry
+    return out
+
+
 def _header_end(lines: list[Line]) -> int:
     """Index of the first body line: after the title line and any all-capitals lines below
     it (the motion the opinion decides)."""
@@ -165,23 +185,33 @@ def _mark_court(header: list[P], court_line: str) -> list[P]:
 # ------------------------------------------------------------------ caption
 
 
-def _caption(lines: list[Line], vocab: Vocabulary) -> tuple[Meta, list[P]]:
+def _caption(lines: list[Line], vocab: Vocabulary, inline) -> tuple[Meta, list[P]]:
+    """Header paragraphs with court, parties, docket and title marked.  Classification reads
+    the visible text; plain rows keep their raw text so a page break inside a long caption
+    stays where the page begins."""
     meta = Meta()
     header: list[P] = []
-    texts = [marks.visible(l.text).rstrip() for l in lines]
+    raws = [l.text.rstrip() for l in lines]
+    texts = [marks.visible(r) for r in raws]
+
+    def breaks(rows: range) -> list:
+        return [x for i in rows for x in inline(raws[i]) if isinstance(x, PageBreak)]
+
     i = 0
     # Court and other lines above the caption box.
     while i < len(texts) and ":" not in texts[i] and not TITLE_RE.match(texts[i]):
-        header.append(P([texts[i].strip()]))
+        header.append(P(inline(raws[i].strip())))
         i += 1
     box_end = i
     while box_end < len(texts) and not TITLE_RE.match(texts[box_end]):
         box_end += 1
-    box = texts[i:box_end]
-    columns = split_columns(box) if box else None
+    box = range(i, box_end)
+    columns = split_columns([texts[k] for k in box]) if box else None
     if columns:
         left, right = columns
         blocks, meta.parties = parties_from_column(left)
+        if header:
+            header[-1].content.extend(breaks(box))  # rare: a caption box across pages
         header.extend(blocks)
         for row in right:
             found = docket_paragraph(row) if meta.docket is None else None
@@ -191,20 +221,21 @@ def _caption(lines: list[Line], vocab: Vocabulary) -> tuple[Meta, list[P]]:
             else:
                 header.append(P([row]))
     else:
-        for row in box:
-            found = docket_paragraph(row) if meta.docket is None else None
+        for k in box:
+            found = docket_paragraph(texts[k]) if meta.docket is None else None
             if found:
+                found[0].content[:0] = breaks(range(k, k + 1))
                 header.append(found[0])
                 meta.docket = found[1]
-            elif row.strip():
-                header.append(P([row.strip()]))
-    rest = texts[box_end:]
+            elif texts[k].strip():
+                header.append(P(inline(raws[k].strip())))
+    rest = range(box_end, len(texts))
     if rest:
-        meta.title = rest[0].strip()
+        meta.title = texts[box_end].strip()
         meta.doc_name = doc_name(meta.title)
-        header.append(P([Span("docTitle", [meta.title])]))
+        header.append(P(breaks(range(box_end, box_end + 1)) + [Span("docTitle", [meta.title])]))
         if len(rest) > 1:
-            header.append(P([join_lines(rest[1:], vocab)]))
+            header.append(P(inline(join_lines(raws[box_end + 1:], vocab))))
     return meta, header
 
 
