@@ -4,23 +4,13 @@ Expensive renders (PDFs) are made once per session and shared."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from pathlib import Path
 
 import pytest
 from lxml import etree
 
-ROOT = Path(__file__).resolve().parents[2]
-SAMPLES = ROOT / "samples"
-SEEDS = {"000": SAMPLES / "000_7589f71e06a6d05c.txt", "004": SAMPLES / "004_580afe28c66e611c.txt"}
-GOLDEN = ROOT / "tests" / "golden"
-CORPUS_AKN = ROOT.parent / "shared" / "corpus" / "akn"
-REGEN = os.environ.get("AKN_REGEN_GOLDENS") == "1"
-
-
-def corpus_files() -> list[Path]:
-    return sorted(CORPUS_AKN.glob("*.xml")) if CORPUS_AKN.is_dir() else []
+from render_helpers import CORPUS_AKN, GOLDEN, REGEN, ROOT, SAMPLES, SEEDS, corpus_files  # noqa: F401,E501
 
 
 class Seed:

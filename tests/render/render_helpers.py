@@ -3,8 +3,10 @@ back HTML, Markdown and PDF outputs."""
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+from pathlib import Path
 from io import BytesIO
 
 from lxml import etree, html as lxml_html
@@ -16,6 +18,17 @@ from convert.document import (
 )
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+ROOT = Path(__file__).resolve().parents[2]
+SAMPLES = ROOT / "samples"
+SEEDS = {"000": SAMPLES / "000_7589f71e06a6d05c.txt", "004": SAMPLES / "004_580afe28c66e611c.txt"}
+GOLDEN = ROOT / "tests" / "golden"
+CORPUS_AKN = ROOT.parent / "shared" / "corpus" / "akn"
+REGEN = os.environ.get("AKN_REGEN_GOLDENS") == "1"
+
+
+def corpus_files() -> list[Path]:
+    return sorted(CORPUS_AKN.glob("*.xml")) if CORPUS_AKN.is_dir() else []
 
 
 def note(marker: str, *texts: str) -> Note:

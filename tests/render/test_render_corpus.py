@@ -9,7 +9,7 @@ import re
 import pytest
 from lxml import etree
 
-from conftest import CORPUS_AKN, corpus_files
+from render_helpers import CORPUS_AKN, corpus_files
 from convert.render import render_file
 from convert.render.model import Model, visible_text
 from render_helpers import PdfFacts, count_notes, html_doc, markdown_it_footnotes

@@ -13,7 +13,7 @@ import difflib
 
 import pytest
 
-from conftest import GOLDEN, REGEN, SEEDS
+from render_helpers import GOLDEN, REGEN, SEEDS
 from convert.render import render
 from render_helpers import sample_tree
 
