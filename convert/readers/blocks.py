@@ -109,8 +109,8 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             num, heading = _split_num(line.text)
             blocks.append(RawBlock("heading", [heading], num))
             continue
-        if open_para is None and _is_caps_heading(text) and not _continues(
-                lines, i, double_spaced, single):
+        if open_para is None and _is_caps_heading(text) and _isolated(lines, i) and not \
+                _continues(lines, i, double_spaced, single):
             blocks.append(RawBlock("heading", [line.text.strip()], None))
             continue
         in_quote = double_spaced and (
@@ -136,6 +136,14 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
 
 
 _LEADING_MARKS = re.compile("^\\s*((?:\ue002[^\ue003]*\ue003)*)\\s*")
+
+
+def _isolated(lines: list[Line], i: int) -> bool:
+    """An unnumbered capitals heading stands alone: capitals lines in a row are a caption
+    block (court, parties, "ON WRIT OF CERTIORARI ..."), not headings."""
+    neighbours = [marks.visible(lines[j].text).strip() for j in (i - 1, i + 1)
+                  if 0 <= j < len(lines)]
+    return not any(_is_caps_heading(t) for t in neighbours if t)
 
 
 def _split_num(text: str) -> tuple[str, str]:
@@ -197,7 +205,19 @@ def nest(blocks: list[RawBlock], make_paragraph, make_inline) -> list:
             else:
                 last_para = Paragraph([P(content)], num=block.num)
                 container().append(last_para)
+    _flatten_empty_sections(root)
     return root
+
+
+def _flatten_empty_sections(items: list) -> None:
+    """A heading with nothing under it (a heading at the very end, two same-style headings
+    in a row) becomes a paragraph: AKN has no empty level, and no text is dropped."""
+    for k, item in enumerate(items):
+        if isinstance(item, Section):
+            _flatten_empty_sections(item.children)
+            if not item.children:
+                content = list(item.num or []) + ([" "] if item.num else []) + item.heading
+                items[k] = Paragraph([P(content)])
 
 
 def _is_continuation(lines: list[str]) -> bool:

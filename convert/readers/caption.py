@@ -18,9 +18,12 @@ _MONTH_RE = r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July
             r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
 DATE_RE = re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\b")
 
+# A document title: a short capitals line ending in a kind of decision ("MEMORANDUM
+# OPINION", "SUGGESTION OF REMAND AND TRANSFER ORDER", "MEMORANDUM FINDINGS OF FACT AND
+# OPINION"), or the civil-minutes form's heading.
 TITLE_RE = re.compile(
-    r"^\s*(?P<t>(?:MEMORANDUM\s+)?(?:OPINION|DECISION|ORDER)(?:\s+AND\s+(?:ORDER|OPINION|"
-    r"JUDGMENT))?|MEMORANDUM(?:\s+AND\s+ORDER)?|JUDGMENT|ORDER|PER CURIAM|OPINION OF THE COURT"
+    r"^\s*(?P<t>(?:[A-Z][A-Z’',&-]*\s+){0,7}(?:OPINION|DECISION|ORDER|JUDGMENT|MEMORANDUM)"
+    r"(?:\s+AND\s+(?:ORDER|OPINION|JUDGMENT))?|PER CURIAM|OPINION OF THE COURT"
     r"|CIVIL MINUTES\s*[—–-]+\s*GENERAL)\s*$")
 
 ROLE_WORDS = {
@@ -34,7 +37,9 @@ _ROLE_LINE = re.compile(r"^\s*(?P<words>(?:(?:Plaintiffs?|Defendants?|Appellants
 _VERSUS = re.compile(r"^\s*(?:v\.?|vs\.?|versus|against)\s*$", re.I)
 DOCKET_RE = re.compile(
     r"(?P<label>(?:Civil|Criminal)\s+Action\s+No\.?:?|Case\s+No\.?:?|Docket\s+Nos?\.?:?|"
-    r"(?<![\w.])Nos?\.:?)\s*(?P<docket>[\w][\w\s\-–:().,]*?[\w)])\s*$")
+    r"(?<![\w.])Nos?\.:?)\s*"
+    r"(?P<docket>(?:[A-Z]{2,4}\s)?\d[\w\-–:]*(?:\s\([A-Za-z]+\))?"
+    r"(?:,\s*(?:and\s+)?\d[\w\-–:]*)*)")
 
 
 @dataclass
@@ -55,6 +60,28 @@ def iso_date(text: str) -> str | None:
     if text.startswith("Sept"):
         return iso_date(text.replace("Sept", "Sep", 1))
     return None
+
+
+_DMY_RE = re.compile(rf"\b(\d{{1,2}})\s+({_MONTH_RE})\s+(\d{{4}})\b")
+_DATE_CONTEXT = re.compile(r"\b(?:Filed|Decided|Dated?|Entered|Issued)\b[^A-Za-z]{0,3}", re.I)
+
+
+def decision_date(text: str) -> str | None:
+    """The decision date a caption states: after Filed/Decided/Dated if it says so, else the
+    first full date (`June 24, 2013`, `11 February 2022`, `[June 24, 2013]`)."""
+    found = []
+    for m in DATE_RE.finditer(text):
+        found.append((m.start(), iso_date(m.group(0))))
+    for m in _DMY_RE.finditer(text):
+        found.append((m.start(), iso_date(f"{m.group(2)} {m.group(1)}, {m.group(3)}")))
+    found = [(pos, d) for pos, d in sorted(found) if d]
+    if not found:
+        return None
+    for pos, date in found:
+        before = text[max(0, pos - 30):pos]
+        if _DATE_CONTEXT.search(before):
+            return date
+    return found[0][1]
 
 
 def title_case(name: str) -> str:

@@ -167,8 +167,7 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
     """Printed page number of every page, inferred from the ones still visible.
 
     The visible numbers vote for an offset (printed minus physical page); when most agree,
-    every page gets physical + offset.  Otherwise only pages with their own number get one:
-    no guessing.
+    every page gets physical + offset.  Otherwise no page gets one: no guessing.
     """
     if not printed:
         return {i: None for i in range(1, page_count + 1)}
@@ -176,7 +175,9 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
     offset, votes = offsets.most_common(1)[0]
     if votes * 2 > len(printed) or len(printed) == 1:
         return {i: str(i + offset) if i + offset > 0 else None for i in range(1, page_count + 1)}
-    return {i: (str(printed[i]) if i in printed else None) for i in range(1, page_count + 1)}
+    # The numbers disagree (an attachment numbered on its own, a misread folio): no number
+    # can be derived consistently, so none is given (DESIGN.md: never guess).
+    return {i: None for i in range(1, page_count + 1)}
 
 
 def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | None]:

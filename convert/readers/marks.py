@@ -29,6 +29,10 @@ def page(label: str | None) -> str:
     return f"{_PAGE_OPEN}{label or ''}{_PAGE_CLOSE}"
 
 
+def has_call(text: str) -> bool:
+    return _CALL_OPEN in text
+
+
 def visible(text: str) -> str:
     """Text without sentinels (for measuring and classifying lines)."""
     return _TOKEN.sub("", text)

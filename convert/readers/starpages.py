@@ -19,8 +19,10 @@ STAR_RE = re.compile(r"\[(\*{1,3})(\d{1,5})\]\s?")
 _PAGE_AT_START = re.compile("^(\\s*)\ue002([^\ue003]*)\ue003")
 
 
-def convert_star_pages(lines: list[Line], report: ReadReport) -> int:
-    """Rewrite star pages in place; return how many were found."""
+def convert_star_pages(lines: list[Line], report: ReadReport,
+                       labels: dict[int, str | None]) -> int:
+    """Rewrite star pages in place; return how many were found.  `labels` holds the printed
+    number of each source page: a star page repeating its own page's number adds no break."""
     found = 0
     for line in lines:
         if "[*" not in line.text:
@@ -33,7 +35,9 @@ def convert_star_pages(lines: list[Line], report: ReadReport) -> int:
             out.append(line.text[pos:m.start()])
             at_page_start = start is not None and not marks.visible(
                 line.text[start.end():m.start()]).strip()
-            if at_page_start:
+            if labels.get(line.page) == m.group(2) and not at_page_start:
+                pass  # the page's own break already carries this number
+            elif at_page_start:
                 # Name the break that is already there, rather than add a second one.
                 head = "".join(out)
                 out = [head.replace(start.group(0), start.group(1) + marks.page(m.group(2)), 1)]

@@ -17,14 +17,14 @@ from ..document import Document, Meta, Note, P, PageBreak, Paragraph, Span, Writ
 from ..errors import ConvertError
 from . import ReadReport, marks
 from .blocks import classify, nest, text_width
-from .caption import (DATE_RE, TITLE_RE, docket_paragraph, doc_name, iso_date, parties_from_column,
+from .caption import (DATE_RE, TITLE_RE, decision_date, docket_paragraph, doc_name, iso_date, parties_from_column,
                       split_columns, title_case)
 from .courts import resolve
 from .footnotes import Footnote, link_calls, split_notes
 from .furniture import strip_furniture
 from .joining import Vocabulary, join_lines
 from .layout import Line, Page
-from .paginate import _double_spaced, paginate
+from .paginate import STAMP_RE, _double_spaced, paginate
 from . import writings
 from .starpages import convert_star_pages
 
@@ -56,7 +56,8 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
             page.lines[-1].text += marks.call(k)
 
     lines, page_starts = _body_lines(pages, labels)
-    convert_star_pages(lines, report)
+    convert_star_pages(lines, report, labels)
+    lines = _drop_rules(lines, report)
     lines = _carry_bare_marks(lines, page_starts)
     vocab = Vocabulary(vocabulary_text)
     doc = Document()
@@ -65,18 +66,21 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
     if segments and head_end == 0:
         head_end = writings_at  # no title line: the caption is what precedes the writings
         writings_at = 0
-    meta, header = _caption(lines[:head_end], vocab, lambda t: marks.expand(t, None, PageBreak))
-    body_lines = lines[head_end:head_end + writings_at]
-    tail = segments[-1].lines if segments else body_lines
-    close_start = _closing_start(tail)
-    closing = tail[close_start:]
-    del tail[close_start:]
-
+    elif head_end == 0:
+        head_end = _caption_end(lines)
+        writings_at = max(0, writings_at - head_end)
     def note(k: int) -> Note:
         return _note(notes[k], vocab, inline)
 
     def inline(text: str):
         return marks.expand(text, note, PageBreak)
+
+    meta, header = _caption(lines[:head_end], vocab, inline)
+    body_lines = lines[head_end:head_end + writings_at]
+    tail = segments[-1].lines if segments else body_lines
+    close_start = _closing_start(tail)
+    closing = tail[close_start:]
+    del tail[close_start:]
 
     def paragraph_text(raw_lines: list[str]):
         return inline(join_lines(raw_lines, vocab))
@@ -98,10 +102,7 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
     meta.court_id, meta.court_name = cid, cname
     doc.meta = meta
     doc.header = _mark_court(header, court_line)
-    if not meta.date:
-        m = DATE_RE.search(header_text)
-        if m:
-            meta.date = iso_date(m.group(0))
+    meta.date = meta.date or decision_date(header_text)
     return doc, report
 
 
@@ -123,6 +124,24 @@ def _body_lines(pages: list[Page], labels: dict[int, str | None]):
             starts.add(id(first))
         lines.extend(page.lines)
     return lines, starts
+
+
+_RULE_LINE = re.compile(r"^\s*(?:_{5,}|—{5,}|-{10,}|\*(?:\s*\*){2,})\s*$")
+
+
+def _drop_rules(lines: list[Line], report: ReadReport) -> list[Line]:
+    """Decorative rules (`_____` around a docket, `* * *`) are layout, not text."""
+    kept = []
+    for line in lines:
+        if _RULE_LINE.match(marks.visible(line.text)):
+            report.remove("rule", line.stripped, line.lineno, line.page)
+            rest = line.text.replace(marks.visible(line.text).strip(), "").strip()
+            if rest:  # a page break riding on the rule moves to the next line
+                line.text = rest
+                kept.append(line)
+            continue
+        kept.append(line)
+    return kept
 
 
 def _carry_bare_marks(lines: list[Line], page_starts: set[int]) -> list[Line]:
@@ -156,21 +175,41 @@ def _header_end(lines: list[Line]) -> int:
     return 0
 
 
+def _caption_end(lines: list[Line]) -> int:
+    """Without a title line or writings: the caption is everything before the first line of
+    running prose (a long line, mostly lower case)."""
+    width = max((len(marks.visible(l.text).strip()) for l in lines[:200]), default=0)
+    for i, line in enumerate(lines[:60]):
+        t = marks.visible(line.text).strip()
+        letters = [c for c in t if c.isalpha()]
+        if len(t) >= 0.6 * width and letters and \
+                sum(c.islower() for c in letters) > 0.6 * len(letters):
+            return i
+    return 0
+
+
 def _caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) > 0.9 * len(letters)
 
 
+_COURT_LINE = re.compile(r"court of|supreme court|district court|tax court|court for", re.I)
+_COURT_MORE = re.compile(r"^(?:for the\b|district of\b|(?:\w+\s+)?(?:circuit|district)\b)", re.I)
+
+
 def _court_lines(lines: list[Line]) -> str:
-    out = []
-    for line in lines:
-        t = marks.visible(line.text).strip()
-        if re.search(r"\bcourt\b|\bdistrict of\b|\bcircuit\b", t, re.I) and _caps(t) or \
-                re.search(r"court of|supreme court|district court|tax court", t, re.I):
-            out.append(t)
-        elif out:
-            break
-    return " ".join(out)
+    """The caption's court name: the first line naming a court, with the lines that finish
+    it ("For the First Circuit", "FOR THE DISTRICT OF ARIZONA")."""
+    texts = [marks.visible(l.text).strip() for l in lines[:40]]
+    for i, t in enumerate(texts):
+        if _COURT_LINE.search(t) and not STAMP_RE.match(t):
+            out = [re.sub(r"^in the\s+", "", t, flags=re.I)]
+            for more in texts[i + 1:i + 3]:
+                if not _COURT_MORE.match(more):
+                    break
+                out.append(more)
+            return " ".join(out)
+    return ""
 
 
 def _mark_court(header: list[P], court_line: str) -> list[P]:
@@ -198,9 +237,16 @@ def _caption(lines: list[Line], vocab: Vocabulary, inline) -> tuple[Meta, list[P
         return [x for i in rows for x in inline(raws[i]) if isinstance(x, PageBreak)]
 
     i = 0
-    # Court and other lines above the caption box.
+    # Court and other lines above the caption box (or the whole caption, when it is not a
+    # `:`-aligned box).
     while i < len(texts) and ":" not in texts[i] and not TITLE_RE.match(texts[i]):
-        header.append(P(inline(raws[i].strip())))
+        found = docket_paragraph(texts[i]) if meta.docket is None else None
+        if found and not marks.has_call(raws[i]):
+            found[0].content[:0] = breaks(range(i, i + 1))
+            header.append(found[0])
+            meta.docket = found[1]
+        else:
+            header.append(P(inline(raws[i].strip())))
         i += 1
     box_end = i
     while box_end < len(texts) and not TITLE_RE.match(texts[box_end]):

@@ -27,6 +27,7 @@ _NAME_FIRST = re.compile(
 _PER_CURIAM = re.compile(r"^\s*(?P<name>PER CURIAM)\.?\s*$")
 _SYLLABUS = re.compile(r"^\s*Syllabus\s*$")
 _CAPTION_MARK = re.compile(r"SUPREME COURT OF|COURT OF APPEALS|^\s*No[s]?\.\s|\[\w+\.? \d{1,2}, \d{4}\]")
+_ARGUED = re.compile(r"\b(?:Argued|Decided|Submitted)\b")
 _DOCKET_LINE = re.compile(r"^\s*Nos?\.\s+\S")
 
 
@@ -106,6 +107,8 @@ def split(lines: list[Line], page_starts: set[int]) -> tuple[int, list[Segment]]
         docket = next((k for k in range(syllabus_at, first)
                        if _DOCKET_LINE.match(marks.visible(lines[k].text))), None)
         begin = (docket + 1) if docket is not None else syllabus_at + 1
+        while begin < first and _ARGUED.search(marks.visible(lines[begin].text)):
+            begin += 1  # "Argued April 23, 2013—Decided June 13, 2013" belongs to the caption
         if begin < first:
             segments.insert(0, Segment("syllabus", lines[begin:first]))
             return begin, segments
