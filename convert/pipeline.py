@@ -57,7 +57,8 @@ def render(parsed: Parsed, fmt: str, source: str | None = None) -> bytes:
         return parsed.xml
     from .render import render as render_tree
 
-    return render_tree(parsed.tree, fmt, xml_bytes=parsed.xml)
+    # HTML written next to the XML carries its stylesheet inline: the page works on its own.
+    return render_tree(parsed.tree, fmt, xml_bytes=parsed.xml, inline_css=(fmt == "html"))
 
 
 def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path]:

@@ -48,6 +48,19 @@ def work_uri(meta: Meta) -> str:
     return f"/akn/us/judgment/{court}/{date}/{docket}"
 
 
+def case_name(meta: Meta) -> str | None:
+    """"First party v. first opposing party", from the parties the caption names."""
+    first = {}
+    for party in meta.parties:
+        first.setdefault(party.role, party.name)
+    sides = [("plaintiff", "petitioner", "appellant", "movant"),
+             ("defendant", "respondent", "appellee")]
+    names = [next((first[r] for r in side if r in first), None) for side in sides]
+    if all(names):
+        return f"{names[0]} v. {names[1]}"
+    return None
+
+
 def block_for_heading(heading: str) -> str | None:
     text = heading.lower().replace("’", "'")
     for block, pattern in _BLOCK_BY_HEADING:
@@ -238,8 +251,9 @@ class _Builder:
                 etree.SubElement(frbr, q("FRBRcountry"), value="us")
                 if m.docket:
                     etree.SubElement(frbr, q("FRBRnumber"), value=m.docket)
-                if m.title:
-                    etree.SubElement(frbr, q("FRBRname"), value=m.title)
+                name = case_name(m) or m.title
+                if name:
+                    etree.SubElement(frbr, q("FRBRname"), value=name)
             if level == "FRBRExpression":
                 etree.SubElement(frbr, q("FRBRlanguage"), language="eng")
         self._meta_el = meta

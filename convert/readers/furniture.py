@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from difflib import SequenceMatcher
 
 from . import ReadReport
 from .layout import Line, Page
@@ -26,6 +27,9 @@ from .paginate import STAMP_RE
 # One field of a stamp that plain pdftotext splits onto lines of its own.
 _STAMP_FIELD_RE = re.compile(
     r"^\s*(?:Appellate\s+)?(?:Case|Document|Page|Date Filed|Filed|Entry ID):\s*\S[^:]*$", re.I)
+# The first page's head of a Supreme Court slip opinion: "(Slip Opinion)  OCTOBER TERM, 2012  1".
+_SLIP_HEAD = re.compile(r"^\s*\(Slip Opinion\)")
+_STAMP_ZONE = 16  # lines from the top of a page where a split stamp's fields may stand
 _PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*(\d{1,4})\s*-|(\d{1,4}))\s*$")
 _GLUED_FOLIO = re.compile(r"^\s*-\s*(\d{1,4})\s*-?(?=\s*\[\*)")
 _LINE_NUMBER_PREFIX = re.compile(r"^\s{0,3}(\d{1,2})(?=\s{2,}\S|\s*$)")
@@ -44,18 +48,21 @@ def _key(text: str) -> str:
 def _strip_stamps(page: Page, report: ReadReport) -> None:
     keep = []
     for i, line in enumerate(page.lines):
-        if STAMP_RE.match(line.text) or (i < 8 and _STAMP_FIELD_RE.match(line.text)
-                                          and _stamp_run(page, i)):
+        if i < 3 and _SLIP_HEAD.match(line.text):
+            report.remove("running-head", line.stripped, line.lineno, page.index)
+            continue
+        if STAMP_RE.match(line.text) or (i < _STAMP_ZONE and _STAMP_FIELD_RE.match(line.text)
+                                          and _stamp_fields(page) >= 3):
             report.remove("stamp", line.stripped, line.lineno, page.index)
             continue
         keep.append(line)
     page.lines = keep
 
 
-def _stamp_run(page: Page, i: int) -> bool:
-    """A one-field line is a stamp only among other stamp fields (at least three in a row)."""
-    lo, hi = max(0, i - 4), min(len(page.lines), i + 5)
-    return sum(1 for l in page.lines[lo:hi] if _STAMP_FIELD_RE.match(l.text)) >= 3
+def _stamp_fields(page: Page) -> int:
+    """A one-field line is a stamp only among other stamp fields at the top of the page
+    (plain pdftotext scatters them among the first lines of text)."""
+    return sum(1 for l in page.lines[:_STAMP_ZONE] if _STAMP_FIELD_RE.match(l.text))
 
 
 # ------------------------------------------------------------------ 2. line numbers
@@ -108,15 +115,15 @@ def _strip_running_heads(pages: list[Page], report: ReadReport) -> dict[int, int
         while i < min(_TOP_ZONE, len(page.lines)):
             line = page.lines[i]
             key = _key(line.text)
-            if key in heads or (removed_any and top[key] >= 2 and len(line.stripped) <= 60
-                                and _plausible_head(key)):
+            if _is_head(key, heads) or (removed_any and top[key] >= 2 and len(line.stripped) <= 60
+                                        and _plausible_head(key)):
                 _take_number(line.text, page.index, numbers)
                 report.remove("running-head", line.stripped, line.lineno, page.index)
                 del page.lines[i]
                 removed_any = True
                 continue
-            if _PAGE_NUMBER_RE.match(line.text) and removed_any:
-                i += 1  # a page number among the head lines: rule 4 takes it
+            if _PAGE_NUMBER_RE.match(line.text):
+                i += 1  # a page number above or among the head lines: rule 4 takes it
                 continue
             break
         for line in list(page.lines[-_BOTTOM_ZONE:]):
@@ -125,6 +132,13 @@ def _strip_running_heads(pages: list[Page], report: ReadReport) -> dict[int, int
                 report.remove("running-foot", line.stripped, line.lineno, page.index)
                 page.lines.remove(line)
     return numbers
+
+
+def _is_head(key: str, heads: set[str]) -> bool:
+    """A head, or a near copy of one (a page whose head drops a word of the docket)."""
+    if key in heads:
+        return True
+    return len(key) > 20 and any(SequenceMatcher(None, key, h).ratio() >= 0.9 for h in heads)
 
 
 def _plausible_head(key: str) -> bool:
