@@ -180,18 +180,34 @@ def _strip_page_numbers(page: Page, report: ReadReport) -> int | None:
 def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | None]:
     """Printed page number of every page, inferred from the ones still visible.
 
-    The visible numbers vote for an offset (printed minus physical page); when most agree,
-    every page gets physical + offset.  Otherwise no page gets one: no guessing.
+    Visible numbers give an offset (printed minus physical page).  A run of consecutive
+    visible numbers with one offset (at least two of them; one alone only in a short paper) numbers
+    every page around it, up to where the next run begins: separate writings that restart
+    at 1 each get their own run.  Pages between runs that disagree, and numbers that agree
+    with nothing, get no number: no guessing.
     """
-    if not printed:
-        return {i: None for i in range(1, page_count + 1)}
-    offsets = Counter(number - index for index, number in printed.items())
-    offset, votes = offsets.most_common(1)[0]
-    if votes * 2 > len(printed) or len(printed) == 1:
-        return {i: str(i + offset) if i + offset > 0 else None for i in range(1, page_count + 1)}
-    # The numbers disagree (an attachment numbered on its own, a misread folio): no number
-    # can be derived consistently, so none is given (DESIGN.md: never guess).
-    return {i: None for i in range(1, page_count + 1)}
+    labels: dict[int, str | None] = {i: None for i in range(1, page_count + 1)}
+    seen = sorted(printed.items())
+    runs: list[tuple[int, int, int]] = []  # (first page, last page, offset)
+    for page, number in seen:
+        offset = number - page
+        if runs and runs[-1][2] == offset:
+            runs[-1] = (runs[-1][0], page, offset)
+        else:
+            runs.append((page, page, offset))
+    trusted = [r for r in runs if r[1] > r[0] or (len(seen) == 1 and page_count <= 2)]
+    for k, (first, last, offset) in enumerate(trusted):
+        lo = trusted[k - 1][1] + 1 if k else 1
+        hi = trusted[k + 1][0] - 1 if k + 1 < len(trusted) else page_count
+        # Stretch the run to the pages around it only where no other visible number speaks.
+        while lo < first and any(lo <= p < first for p, _ in seen if p not in range(first, last + 1)):
+            lo += 1
+        while hi > last and any(last < p <= hi for p, _ in seen if p not in range(first, last + 1)):
+            hi -= 1
+        for page in range(lo, hi + 1):
+            if page + offset > 0:
+                labels[page] = str(page + offset)
+    return labels
 
 
 def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | None]:
