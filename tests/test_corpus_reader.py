@@ -234,3 +234,31 @@ def test_pdf_without_text_layer(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "no text layer" in err and str(blank) in err
     assert not (tmp_path / "out" / "scan.xml").exists()
+
+
+# ---------------------------------------------------------------- tables
+
+
+@pytest.mark.parametrize("form", [".pdf", ".layout.txt"])
+def test_tax_court_deficiency_table(form):
+    tree = converted(f"tc_memo_2020-26_bordelon{form}").tree
+    rows = [["".join(td.itertext()).strip() for td in xp(tr, "akn:td")]
+            for tr in xp(tree, "//akn:table[1]/akn:tr")]
+    assert rows[0][:3] == ["Docket No.", "Year", "Deficiency"]
+    assert ["19031-13", "2008", "$1,236,414", "---", "$247,282.80"] in rows
+    assert len(rows) == 5
+
+
+@pytest.mark.parametrize("form", [".pdf", ".layout.txt"])
+def test_schedule_rows_keep_their_cells(form):
+    tree = converted(f"azd_bard_ivc_remand_order{form}").tree
+    rows = [["".join(td.itertext()).strip() for td in xp(tr, "akn:td")]
+            for tr in xp(tree, "//akn:tr")]
+    assert ["Jessica Parker v. C. R. Bard, Inc.", "2:15-cv-01739", "Ala. N.D.",
+            "5:15-cv-00787"] in rows
+
+
+def test_prose_with_wide_justification_gaps_is_not_a_table():
+    for name in ("ca1_20-1507_calvary_chapel_v_mills.layout.txt",
+                 "nc_2022-NCSC-1_gift_surplus.layout.txt"):
+        assert xp(converted(name).tree, "//akn:table") == []

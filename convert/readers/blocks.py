@@ -6,8 +6,8 @@ with a page-break sentinel at the start of each page's first line.  The rules:
 * a heading is a short line standing alone that starts with an outline number (`I.`, `A.`,
   `1.`, `a.`) or is all capitals;
 * a paragraph ends at a line clearly shorter than the text width that ends a sentence;
-* in double-spaced text a run of single-spaced lines is a block quote; in single-spaced text,
-  a run indented beyond the paragraph indent is.
+* in double-spaced text a run of single-spaced lines is a block quote;
+* rows whose cells (split at wide gaps) line up in columns are a table.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from ..document import P, Paragraph, Quote, Section
+from ..document import P, Paragraph, Quote, Section, Table
 from . import marks
 from .layout import Line
 
@@ -29,9 +29,10 @@ _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
 
 @dataclass
 class RawBlock:
-    kind: str  # heading, para, quote
+    kind: str  # heading, para, quote, table
     lines: list[str] = field(default_factory=list)
     num: str | None = None
+    rows: list[list[str]] = field(default_factory=list)
 
 
 def style_of(num: str) -> str:
@@ -60,6 +61,37 @@ def _is_caps_heading(text: str) -> bool:
             and len(letters) >= 4)
 
 
+_CELL_GAP = re.compile(r"\S(?:\s{3,})(?=\S)")
+
+
+def _cell_starts(text: str) -> list[int]:
+    """Columns where the 2nd, 3rd, ... cell of a table row begin (3+ spaces before them)."""
+    return [m.end() for m in _CELL_GAP.finditer(text)]
+
+
+def _table_run(lines: list[Line], i: int) -> int:
+    """How many lines from i form a table: four or more rows whose cells (split at gaps of
+    three or more spaces) start at the same two or more columns, give or take three (PDF
+    spacing is approximate).  Justified prose has wide gaps too, but not aligned ones."""
+    first = _cell_starts(marks.visible(lines[i].text))
+    if len(first) < 2:
+        return 0
+    shared = set(first)
+    n = 1
+    while i + n < len(lines):
+        starts = _cell_starts(marks.visible(lines[i + n].text))
+        common = {c for c in shared if any(abs(c - s) <= 3 for s in starts)}
+        if len(common) < 2:
+            break
+        shared = common
+        n += 1
+    return n if n >= 4 else 0
+
+
+def _cells(text: str) -> list[str]:
+    return [c for c in re.split(r"\s{3,}", text.strip()) if c]
+
+
 def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> list[RawBlock]:
     """Group body lines into raw blocks.  `page_starts` holds the ids (id()) of lines that
     begin a page: their spacing and indentation say nothing about the text."""
@@ -77,9 +109,19 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
     indents = sorted(l.indent for l in lines if l.text.strip())
     base_indent = indents[len(indents) // 2] if indents else 0
 
+    table_until = -1
     for i, line in enumerate(lines):
         text = marks.visible(line.text).strip()
         if not text:
+            continue
+        if i < table_until:
+            blocks[-1].rows.append(_cells(line.text))
+            continue
+        rows = _table_run(lines, i)
+        if rows:
+            open_para = None
+            blocks.append(RawBlock("table", rows=[_cells(line.text)]))
+            table_until = i + rows
             continue
         numbered = _PARA_NUM.match(text)
         if numbered:  # the court's own paragraph number: "¶ 12"
@@ -189,6 +231,13 @@ def nest(blocks: list[RawBlock], make_paragraph, make_inline) -> list:
             container().append(section)
             stack.append((style, section))
             last_para = None
+        elif block.kind == "table":
+            table = Table([[make_inline(cell) for cell in row] for row in block.rows])
+            if last_para is not None:
+                last_para.blocks.append(table)
+            else:
+                last_para = Paragraph([table])
+                container().append(last_para)
         elif block.kind == "quote":
             quote = Quote([P(make_paragraph(block.lines))])
             if last_para is not None:
