@@ -6,7 +6,8 @@ with a page-break sentinel at the start of each page's first line.  The rules:
 * a heading is a short line standing alone that starts with an outline number (`I.`, `A.`,
   `1.`, `a.`) or is all capitals;
 * a paragraph ends at a line clearly shorter than the text width that ends a sentence;
-* in double-spaced text a run of single-spaced lines is a block quote;
+* a block quote is a run of single-spaced lines in double-spaced text, or of lines set in
+  from the margin in single-spaced text;
 * rows whose cells (split at wide gaps) line up in columns are a table.
 """
 
@@ -155,17 +156,20 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
                 _continues(lines, i, double_spaced, single):
             blocks.append(RawBlock("heading", [line.text.strip()], None))
             continue
-        in_quote = double_spaced and (
-            single(i) or (i + 1 < n and single(i + 1) and line.blank_before > 0
-                          and not _ends_paragraph(text, width)))
-        if in_quote and double_spaced:
+        if double_spaced:
+            in_quote = single(i) or (i + 1 < n and single(i + 1) and line.blank_before > 0
+                                     and not _ends_paragraph(text, width))
+        else:  # single spacing: a run of two or more lines set in from both margins
+            in_quote = _indented(lines, i, base_indent) and (
+                _indented(lines, i - 1, base_indent) or _indented(lines, i + 1, base_indent))
+        if in_quote:
             if blocks and blocks[-1].kind == "quote" and open_para is None:
                 blocks[-1].lines.append(line.text)
             else:
                 if open_para is not None:
                     open_para = None
                 blocks.append(RawBlock("quote", [line.text]))
-            if _ends_paragraph(text, width) and i + 1 < n and not single(i + 1):
+            if double_spaced and _ends_paragraph(text, width) and i + 1 < n and not single(i + 1):
                 open_para = None
             continue
         if open_para is None:
@@ -178,6 +182,15 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
 
 
 _LEADING_MARKS = re.compile("^\\s*((?:\ue002[^\ue003]*\ue003)*)\\s*")
+
+
+def _indented(lines: list[Line], i: int, base: int) -> bool:
+    """Set in by four or more columns from the text's usual left edge (a block quote)."""
+    if not 0 <= i < len(lines) or id(lines[i]) is None:
+        return False
+    line = lines[i]
+    return bool(line.text.strip()) and line.indent >= base + 4 and \
+        marks.visible(line.text).strip() != "" and not line.text.lstrip().startswith("\ue002")
 
 
 def _isolated(lines: list[Line], i: int) -> bool:
