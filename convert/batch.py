@@ -55,7 +55,12 @@ def run(args) -> int:
         print(f"error: {r['error']}", file=sys.stderr)
     print(f"{len(results) - len(failed)} converted, {len(failed)} failed")
     if args.report:
-        from .outputs import write_atomic
+        from .errors import ConvertError
+        from .outputs import write_output
 
-        write_atomic(args.report, json.dumps(results, indent=2).encode() + b"\n")
+        try:
+            write_output(args.report, json.dumps(results, indent=2).encode() + b"\n")
+        except ConvertError as err:
+            print(f"error: {err}", file=sys.stderr)
+            return 1
     return 1 if failed else 0

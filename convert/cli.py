@@ -26,8 +26,22 @@ def _formats(value: str) -> list[str]:
     return formats
 
 
+def _render_format(value: str) -> str:
+    from .render import FORMATS
+
+    if value not in FORMATS:
+        raise argparse.ArgumentTypeError(
+            f"render takes one format: {' or '.join(FORMATS)} (not {value!r})")
+    return value
+
+
 def _say(msg: str) -> None:
     print(msg, file=sys.stderr)
+
+
+def _internal(path, err: Exception) -> str:
+    """The one line for a crash inside the converter: the input stays named, the run goes on."""
+    return f"{path}: internal error: {type(err).__name__}: {err}"
 
 
 # ---------------------------------------------------------------- convert / parse / render
@@ -45,6 +59,10 @@ def cmd_convert(args) -> int:
             _say(f"error: {err}")
             status = EXIT_INVALID
             continue
+        except Exception as err:  # a converter bug: name the input, keep the others' output
+            _say(f"error: {_internal(path, err)}")
+            status = EXIT_INVALID
+            continue
         for note in notes:
             _say(f"warning: {note}")
         if not args.quiet:
@@ -53,13 +71,16 @@ def cmd_convert(args) -> int:
 
 
 def cmd_parse(args) -> int:
-    from .outputs import write_atomic
+    from .outputs import write_output
     from .pipeline import capture_warnings, parse
 
     try:
         parsed, notes = capture_warnings(parse, args.input, args.source_format)
     except ConvertError as err:
         _say(f"error: {err}")
+        return EXIT_INVALID
+    except Exception as err:  # a converter bug: one line, not a traceback
+        _say(f"error: {_internal(args.input, err)}")
         return EXIT_INVALID
     for note in notes:
         _say(f"warning: {note}")
@@ -68,31 +89,37 @@ def cmd_parse(args) -> int:
             where = f"line {r.line}" if r.line else f"page {r.page}"
             _say(f"removed {r.kind} ({where}): {r.text}")
     if args.output:
-        write_atomic(args.output, parsed.xml)
+        try:
+            write_output(args.output, parsed.xml)
+        except ConvertError as err:
+            _say(f"error: {err}")
+            return EXIT_INVALID
     else:
         sys.stdout.buffer.write(parsed.xml)
     return EXIT_OK
 
 
 def cmd_render(args) -> int:
-    from .outputs import write_atomic
+    from .outputs import write_output
     from .render import RenderError, render_file
 
-    if len(args.to) != 1:
-        _say("error: render takes one format (--to html, md or pdf)")
-        return EXIT_USAGE
-    fmt = args.to[0]
+    fmt = args.to
     try:
         data = render_file(args.input, fmt, fragment=args.fragment, inline_css=args.inline_css,
                            pdf_variant=args.pdf_variant)
     except (ConvertError, RenderError) as err:
         _say(f"error: {err}")
         return EXIT_INVALID
-    if args.output:
-        write_atomic(args.output, data)
-    else:
-        out = Path(args.input).with_suffix("." + fmt)
-        write_atomic(out, data)
+    except Exception as err:  # a renderer bug: one line, not a traceback
+        _say(f"error: {_internal(args.input, err)}")
+        return EXIT_INVALID
+    out = args.output or Path(args.input).with_suffix("." + fmt)
+    try:
+        write_output(out, data)
+    except ConvertError as err:
+        _say(f"error: {err}")
+        return EXIT_INVALID
+    if not args.output:
         print(f"{args.input} -> {out}")
     return EXIT_OK
 
@@ -135,7 +162,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("render", help="render an AKN judgment (ours or anyone's)")
     p.add_argument("input", metavar="FILE.xml")
-    p.add_argument("--to", type=_formats, required=True, metavar="FORMAT",
+    p.add_argument("--to", type=_render_format, required=True, metavar="FORMAT",
                    help="html, md or pdf")
     p.add_argument("-o", "--output", metavar="OUT")
     p.add_argument("--fragment", action="store_true", help="HTML: body only, for embedding")

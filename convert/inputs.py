@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from pathlib import Path
 
@@ -10,6 +11,15 @@ from .errors import ConvertError
 
 class EncodingWarning_(UserWarning):
     """Input was not UTF-8 and was decoded as Latin-1 (cp1252)."""
+
+
+class ControlCharacterWarning(UserWarning):
+    """Input held characters XML cannot carry (C0 controls, U+FFFE/U+FFFF); read as spaces."""
+
+
+# Characters XML 1.0 cannot hold.  Form feed is left alone: it is a page break, and the readers
+# turn it into one.  NUL is refused outright (binary data), the others read as a space.
+_NOT_XML = re.compile("[\x01-\x08\x0b\x0e-\x1f\ufffe\uffff]")
 
 
 def read_bytes(path: str | Path) -> bytes:
@@ -54,4 +64,23 @@ def read_text(path: str | Path) -> str:
             text = data.decode("cp1252")
         except UnicodeDecodeError:
             text = data.decode("latin-1")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return _xml_safe(text, path)
+
+
+def _xml_safe(text: str, path: str | Path) -> str:
+    """Refuse NUL (binary data past the sniffed head); replace the other characters XML
+    cannot hold by spaces, with a warning naming the first line."""
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise ConvertError(str(path), "NUL byte: binary data, not text",
+                           line=text.count("\n", 0, nul) + 1)
+    first = _NOT_XML.search(text)
+    if first is None:
+        return text
+    text, count = _NOT_XML.subn(" ", text)
+    line = text.count("\n", 0, first.start()) + 1
+    warnings.warn(f"{path}:{line}: {count} character(s) XML cannot hold "
+                  f"(first U+{ord(first.group()):04X}) read as spaces",
+                  ControlCharacterWarning, stacklevel=3)
+    return text

@@ -6,6 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
+from .errors import ConvertError
+
 
 def write_atomic(path: str | Path, data: bytes) -> None:
     """An interrupted run never leaves a half-written file: readers see the old file or the
@@ -24,6 +26,15 @@ def write_atomic(path: str | Path, data: bytes) -> None:
         except FileNotFoundError:
             pass
         raise
+
+
+def write_output(path: str | Path, data: bytes) -> None:
+    """`write_atomic`, with a failure to write (no such directory, permission, disk full, a
+    directory in the way) raised as a ConvertError naming the target."""
+    try:
+        write_atomic(path, data)
+    except OSError as err:
+        raise ConvertError(str(path), f"cannot write output: {err.strerror or err}") from None
 
 
 def _umask() -> int:

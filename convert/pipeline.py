@@ -69,16 +69,13 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
 def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto"):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
-    from .outputs import write_atomic
+    from .outputs import write_output
 
     parsed = parse(path, fmt)
     rendered = {f: render(parsed, f) for f in formats}
     targets = outputs_for(path, outdir, formats)
     for f, data in rendered.items():
-        try:
-            write_atomic(targets[f], data)
-        except OSError as err:
-            raise ConvertError(str(targets[f]), f"cannot write output: {err.strerror or err}")
+        write_output(targets[f], data)
     return parsed, targets
 
 
