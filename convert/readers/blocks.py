@@ -17,9 +17,10 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from ..document import P, Paragraph, Quote, Section, Table
+from ..document import P, Quote, Table
 from . import marks
 from .layout import Line
+from .outline import Outline
 
 ROMAN = re.compile(r"^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$")
 _NUMBERED_HEADING = re.compile(
@@ -225,61 +226,26 @@ def _ends_paragraph(text: str, width: int) -> bool:
 
 def nest(blocks: list[RawBlock], make_paragraph, make_inline) -> list:
     """Raw blocks -> body items: sections nested by their numbering style, paragraphs with
-    their block quotes."""
-    root: list = []
-    stack: list[tuple[str, Section]] = []  # (style, section)
-
-    def container() -> list:
-        return stack[-1][1].children if stack else root
-
-    last_para: Paragraph | None = None
+    their block quotes and tables."""
+    outline = Outline()
     for block in blocks:
         if block.kind == "heading":
             style = style_of(marks.visible(block.num)) if block.num else "caps"
-            styles = [s for s, _ in stack]
-            if style in styles:
-                del stack[styles.index(style):]
-            section = Section(num=make_inline(block.num) if block.num else None,
-                              heading=make_inline(block.lines[0]), depth=len(stack) + 1)
-            container().append(section)
-            stack.append((style, section))
-            last_para = None
+            outline.heading(style, make_inline(block.num) if block.num else None,
+                            make_inline(block.lines[0]))
         elif block.kind == "table":
-            table = Table([[make_inline(cell) for cell in row] for row in block.rows])
-            if last_para is not None:
-                last_para.blocks.append(table)
-            else:
-                last_para = Paragraph([table])
-                container().append(last_para)
+            outline.attach(Table([[make_inline(cell) for cell in row] for row in block.rows]))
         elif block.kind == "quote":
-            quote = Quote([P(make_paragraph(block.lines))])
-            if last_para is not None:
-                last_para.blocks.append(quote)
-            else:
-                last_para = Paragraph([quote])
-                container().append(last_para)
+            outline.attach(Quote([P(make_paragraph(block.lines))]))
         else:
             content = make_paragraph(block.lines)
-            if last_para is not None and last_para.blocks and isinstance(last_para.blocks[-1],
-                                                                         Quote) \
-                    and _is_continuation(block.lines):
-                last_para.blocks.append(P(content))
+            last = outline.last
+            if last is not None and isinstance(last.blocks[-1], Quote) and \
+                    _is_continuation(block.lines):
+                last.blocks.append(P(content))
             else:
-                last_para = Paragraph([P(content)], num=block.num)
-                container().append(last_para)
-    _flatten_empty_sections(root)
-    return root
-
-
-def _flatten_empty_sections(items: list) -> None:
-    """A heading with nothing under it (a heading at the very end, two same-style headings
-    in a row) becomes a paragraph: AKN has no empty level, and no text is dropped."""
-    for k, item in enumerate(items):
-        if isinstance(item, Section):
-            _flatten_empty_sections(item.children)
-            if not item.children:
-                content = list(item.num or []) + ([" "] if item.num else []) + item.heading
-                items[k] = Paragraph([P(content)])
+                outline.paragraph([P(content)], num=block.num)
+    return outline.finish()
 
 
 def _is_continuation(lines: list[str]) -> bool:

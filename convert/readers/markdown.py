@@ -19,12 +19,13 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 
 from ..document import (Document, Inline, Item, ListBlock, Meta, Note, P, Paragraph, Party,
-                        Section, Span, inline_text)
+                        Span, inline_text)
 from ..errors import ConvertError
 from . import ReadReport, marks
 from .blocks import _NUMBERED_HEADING, style_of
 from .caption import DATE_RE, TITLE_RE, doc_name, iso_date, title_case
 from .courts import resolve
+from .outline import Outline
 
 _MD = MarkdownIt("commonmark")
 _SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
@@ -284,43 +285,24 @@ def _header_end(blocks: list[MdBlock]) -> int:
 
 
 def _body(blocks: list[MdBlock]) -> list:
-    root: list = []
-    stack: list[tuple[str, Section]] = []
-    last: Paragraph | None = None
-
-    def container():
-        return stack[-1][1].children if stack else root
-
+    outline = Outline()
     for block in blocks:
         if _is_heading(block):
-            text = block.text.strip()
-            m = _NUMBERED_HEADING.match(text)
+            m = _NUMBERED_HEADING.match(block.text.strip())
             num = m.group("num") if m else None
-            style = style_of(num) if num else "md"
-            styles = [s for s, _ in stack]
-            if style in styles:
-                del stack[styles.index(style):]
             heading = _strip_prefix(block.content, num) if num else block.content
-            section = Section([num] if num else None, heading, depth=len(stack) + 1)
-            container().append(section)
-            stack.append((style, section))
-            last = None
+            outline.heading(style_of(num) if num else "md", [num] if num else None, heading)
         elif block.kind == "list":
-            lst = ListBlock(block.items)
-            if last is not None:
-                last.blocks.append(lst)
-            else:
-                last = Paragraph([lst])
-                container().append(last)
+            outline.attach(ListBlock(block.items))
         else:
             text = block.text.lstrip()
+            last = outline.last
             if last is not None and isinstance(last.blocks[-1], ListBlock) and \
                     (text[:1].islower() or text.startswith("(")):
                 last.blocks.append(P(block.content))
             else:
-                last = Paragraph([P(block.content)])
-                container().append(last)
-    return root
+                outline.paragraph([P(block.content)])
+    return outline.finish()
 
 
 def _strip_prefix(content: list[Inline], num: str) -> list[Inline]:
