@@ -48,10 +48,16 @@ def _internal(path, err: Exception) -> str:
 
 
 def cmd_convert(args) -> int:
-    from .pipeline import capture_warnings, convert_file
+    from .pipeline import capture_warnings, clashing_outputs, convert_file
 
     status = EXIT_OK
+    clashes = clashing_outputs(args.inputs, args.outdir, args.to)
     for path in args.inputs:
+        if path in clashes:  # its outputs would replace another input's: say so, skip it
+            _say(f"error: {path}: same output names as {clashes[path]}; convert it into "
+                 "another directory")
+            status = EXIT_INVALID
+            continue
         try:
             (_, targets), notes = capture_warnings(convert_file, path, args.outdir,
                                                    args.to, args.source_format)
@@ -114,6 +120,9 @@ def cmd_render(args) -> int:
         _say(f"error: {_internal(args.input, err)}")
         return EXIT_INVALID
     out = args.output or Path(args.input).with_suffix("." + fmt)
+    if Path(out).resolve() == Path(args.input).resolve():
+        _say(f"error: {args.input}: output would overwrite the input; give -o OUT")
+        return EXIT_INVALID
     try:
         write_output(out, data)
     except ConvertError as err:

@@ -69,14 +69,38 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
 def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto"):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
-    from .outputs import write_output
+    from .outputs import write_outputs
 
-    parsed = parse(path, fmt)
-    rendered = {f: render(parsed, f) for f in formats}
     targets = outputs_for(path, outdir, formats)
-    for f, data in rendered.items():
-        write_output(targets[f], data)
+    refuse_overwriting_input(path, targets.values())
+    parsed = parse(path, fmt)
+    rendered = {targets[f]: render(parsed, f) for f in formats}
+    write_outputs(rendered)
     return parsed, targets
+
+
+def refuse_overwriting_input(path: str | Path, targets) -> None:
+    """`akn convert notes.md -o . --to md` would replace its own input: refuse."""
+    source = Path(path).resolve()
+    for target in targets:
+        if Path(target).resolve() == source:
+            raise ConvertError(str(path), f"output {target} would overwrite the input; "
+                                          "choose another output directory")
+
+
+def clashing_outputs(paths, outdir: str | Path, formats) -> dict[str, str]:
+    """Inputs whose outputs another input of the same run already claims (`a.txt` and `a.md`
+    both make `a.xml`): input -> the earlier input it clashes with."""
+    claimed: dict[Path, str] = {}
+    clashes: dict[str, str] = {}
+    for path in paths:
+        for target in outputs_for(path, outdir, formats).values():
+            key = Path(target).resolve()
+            if key in claimed and claimed[key] != str(path):
+                clashes[str(path)] = claimed[key]
+                break
+            claimed.setdefault(key, str(path))
+    return clashes
 
 
 def capture_warnings(func, *args, **kwargs):
