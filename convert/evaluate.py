@@ -17,7 +17,6 @@ status.  See docs/evaluation.md.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import math
 import re
@@ -25,7 +24,6 @@ import sys
 import tempfile
 import time
 import traceback
-import warnings
 from collections import Counter
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -37,10 +35,9 @@ from .akn.names import NS
 THRESHOLD = 0.995
 NOT_FURNITURE = {"note-label", "separator"}  # removed by the footnote step, not page furniture
 _UNLINKED_RE = re.compile(r"call of footnote (\S+) not found")
-_PDF_READER = "convert.readers.pdf"
 
-# Footnotes each corpus/pdf document has, established by reading the PDFs (the same facts as
-# FOOTNOTES in tests/test_pdf_layout.py).  Shown beside what a reader found; not pass/fail.
+# Footnotes each corpus/pdf document has, established by reading the PDFs; the tests assert
+# against this same table.  Shown here beside what a reader found.
 KNOWN_NOTES = {
     "azd_bard_ivc_remand_order": 0,
     "ca10_21-800_order": 0,
@@ -106,7 +103,7 @@ def measure(path: Path, name: str, coverage_source: Path | None = None,
     `.pdf` it is the document's `.raw.txt`."""
     from .coverage import compare, source_words
     from .inputs import read_bytes, read_text
-    from .pipeline import parse
+    from .pipeline import capture_warnings, parse
     from .readers import detect_format
 
     row = Row(name, notes_expected=KNOWN_NOTES.get(_stem(path)))
@@ -115,13 +112,7 @@ def measure(path: Path, name: str, coverage_source: Path | None = None,
         if fmt is None:
             fmt = detect_format(path, read_bytes(path)[:4096])
         row.reader = fmt
-        if fmt == "pdf" and importlib.util.find_spec(_PDF_READER) is None:
-            row.skipped = f"no PDF reader yet ({_PDF_READER} is missing)"
-            return row
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            parsed = parse(path, fmt)
-        row.warnings = [str(w.message) for w in caught]
+        parsed, row.warnings = capture_warnings(parse, path, fmt)
         tree, report = parsed.tree, parsed.report
         row.pages = report.pages
         row.eops = _count(tree, "//akn:eop")

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from convert.errors import ConvertError
+from convert.evaluate import KNOWN_NOTES
 from convert.readers.pdf_layout import extract_pages, page_count
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
@@ -227,15 +228,8 @@ def test_encrypted_pdf_is_a_clear_error(tmp_path, body_pdf):
 # --------------------------------------------------------------------------- corpus
 
 # Facts about the corpus documents, established by reading the PDFs and their pdftotext twins:
-# the number of footnotes each has (one call in the text for each).
-FOOTNOTES = {
-    "azd_bard_ivc_remand_order": 0,
-    "ca10_21-800_order": 0,
-    "ca1_20-1507_calvary_chapel_v_mills": 2,
-    "nc_2022-NCSC-1_gift_surplus": 3,
-    "scotus_tarrant_v_herrmann_2013_slip": 13,
-    "tc_memo_2020-26_bordelon": 15,
-}
+# the number of footnotes each has (one call in the text for each).  Kept in one place.
+FOOTNOTES = KNOWN_NOTES
 STEMS = sorted(FOOTNOTES)
 
 

@@ -38,13 +38,23 @@ class IdAllocator:
         self._planned.add(f"{prefix}_{part}")
 
     def take(self, prefix: str, part: str) -> str:
-        base = f"{prefix}_{part}"
-        candidate, n = base, 1
+        return self.unique(f"{prefix}_{part}")
+
+    def unique(self, wanted: str) -> str:
+        """`wanted` if it is free, else `wanted-2`, `wanted-3`, ..."""
+        candidate, n = wanted, 1
         while candidate in self._used:
             n += 1
-            candidate = f"{base}-{n}"
+            candidate = f"{wanted}-{n}"
         self._used.add(candidate)
         return candidate
+
+    def claim(self, eid: str) -> None:
+        """Mark an id someone else made (an eId read from a document) as used."""
+        self._used.add(eid)
+
+    def __contains__(self, eid: str) -> bool:
+        return eid in self._used
 
     def next(self, prefix: str) -> str:
         n = self._counters.get(prefix, 0)

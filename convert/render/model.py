@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..akn.ids import IdAllocator
+
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
 # Containers that make up the hierarchy of a document (they carry num / heading / content).
@@ -119,7 +121,7 @@ class Model:
         self.parts = [c for c in self.doc if c is not self.meta and isinstance(c.tag, str)]
         self._by_element: dict[etree._Element, "Note"] = {}
         self._ids: dict[etree._Element, str] = {}
-        self._used: set[str] = set()
+        self._used = IdAllocator()  # the eIds read, and the few ids renderers derive
         self._refs: dict[str, etree._Element] = {}  # references/@eId -> TLC element
         self._meta_notes: dict[str, etree._Element] = {}
         self._read_meta()
@@ -147,12 +149,7 @@ class Model:
                     yield el
 
     def _take(self, wanted: str) -> str:
-        candidate, n = wanted, 1
-        while candidate in self._used:
-            n += 1
-            candidate = f"{wanted}-{n}"
-        self._used.add(candidate)
-        return candidate
+        return self._used.unique(wanted)
 
     def id_of(self, el) -> str | None:
         return self._ids.get(el)
@@ -198,7 +195,7 @@ class Model:
             eid = el.get("eId")
             if eid and not any(ch.isspace() for ch in eid) and eid not in self._used:
                 self._ids[el] = eid
-                self._used.add(eid)
+                self._used.claim(eid)
 
     def _note_for(self, el, fallback_marker: str | None) -> Note:
         if el in self._by_element:
@@ -222,8 +219,7 @@ class Model:
                     continue  # dangling noteRef: rendered as its marker, not as a call
                 note = self._note_for(target, el.get("marker"))
             call = f"{note.id}-call-{len(note.calls) + 1}"
-            call = self._take(call) if call in self._used else call
-            self._used.add(call)
+            call = self._take(call)
             note.calls.append(call)
             self.calls[el] = (note, call)
 
