@@ -46,10 +46,12 @@ def looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
-def read_text(path: str | Path) -> str:
-    """The text of an input file.  UTF-8 (with or without BOM) is expected; anything else is
-    decoded as Windows-1252/Latin-1 with a warning, so a legacy file converts, never crashes."""
-    data = read_bytes(path)
+def read_text(path: str | Path, data: bytes | None = None) -> str:
+    """The text of an input file (its bytes, if the caller has read them already).  UTF-8
+    (with or without BOM) is expected; anything else is decoded as Windows-1252/Latin-1 with
+    a warning, so a legacy file converts, never crashes."""
+    if data is None:
+        data = read_bytes(path)
     if looks_binary(data):
         raise ConvertError(str(path), "binary file, not text (is it a PDF or an image?)")
     try:

@@ -15,7 +15,6 @@ from .readers import ReadReport, detect_format
 from .validate.schema import schema_errors
 
 OUTPUT_FORMATS = ("xml", "html", "md", "pdf")
-EXTENSIONS = {"xml": "xml", "html": "html", "md": "md", "pdf": "pdf"}
 
 
 @dataclass
@@ -36,7 +35,7 @@ def parse(path: str | Path, fmt: str = "auto") -> Parsed:
 
         document, report = reader.read_pdf(path)
     else:
-        text = read_text(path)
+        text = read_text(path, data)
         if fmt == "markdown":
             from .readers import markdown as reader
         else:
@@ -52,7 +51,7 @@ def parse(path: str | Path, fmt: str = "auto") -> Parsed:
     return Parsed(tree, report, xml)
 
 
-def render(parsed: Parsed, fmt: str, source: str | None = None) -> bytes:
+def render(parsed: Parsed, fmt: str) -> bytes:
     if fmt == "xml":
         return parsed.xml
     from .render import render as render_tree
@@ -63,7 +62,7 @@ def render(parsed: Parsed, fmt: str, source: str | None = None) -> bytes:
 
 def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path]:
     stem = Path(path).stem
-    return {fmt: Path(outdir) / f"{stem}.{EXTENSIONS[fmt]}" for fmt in formats}
+    return {fmt: Path(outdir) / f"{stem}.{fmt}" for fmt in formats}
 
 
 def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto"):
