@@ -11,11 +11,11 @@ from pathlib import Path
 
 from .pipeline import clashing_outputs
 
-INPUT_SUFFIXES = {".txt", ".md", ".markdown", ".pdf"}
 
 
 def add_arguments(p) -> None:
     from .cli import _formats
+    from .readers import registry
 
     p.description = ("Convert every .txt, .md and .pdf under SRC_DIR into OUT_DIR, keeping "
                      "the folder structure.  A failed input is reported and costs no other "
@@ -25,7 +25,7 @@ def add_arguments(p) -> None:
     p.add_argument("--to", type=_formats, default=["xml"], metavar="FORMATS",
                    help="comma-separated: xml,html,md,pdf (default: xml)")
     p.add_argument("--from", dest="source_format", default="auto",
-                   choices=["auto", "text", "markdown", "pdf"], help="input kind (default: auto)")
+                   choices=["auto", *registry.names()], help="input kind (default: auto)")
     p.add_argument("-j", "--jobs", type=_positive, default=1, metavar="N",
                    help="worker processes (default: 1)")
     p.add_argument("--report", metavar="FILE", help="write a JSON report of every input")
@@ -80,7 +80,10 @@ def run(args) -> int:
         return 2
     out = Path(args.outdir).resolve()
     # A previous run's output inside SRC_DIR is not input (its .md would be read again).
-    inputs = sorted(str(p) for p in src.rglob("*") if p.suffix.lower() in INPUT_SUFFIXES
+    from .readers import registry
+
+    input_suffixes = registry.suffixes()
+    inputs = sorted(str(p) for p in src.rglob("*") if p.suffix.lower() in input_suffixes
                     and p.is_file() and out not in p.resolve().parents)
     jobs, results = [], []
     for path in inputs:

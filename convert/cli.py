@@ -145,6 +145,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"akn {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.required = True
+    from .readers.registry import names as reader_names
+
     from_help = "input kind (default: auto, from name and content)"
 
     p = sub.add_parser("convert", help="convert inputs into OUTDIR/<stem>.<ext>",
@@ -156,7 +158,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", type=_formats, default=["xml"], metavar="FORMATS",
                    help="comma-separated: xml,html,md,pdf (default: xml)")
     p.add_argument("--from", dest="source_format", default="auto",
-                   choices=["auto", "text", "markdown", "pdf"], help=from_help)
+                   choices=["auto", *reader_names()], help=from_help)
     p.add_argument("-q", "--quiet", action="store_true", help="print only warnings and errors")
     p.set_defaults(func=cmd_convert)
 
@@ -164,7 +166,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("input", metavar="INPUT")
     p.add_argument("-o", "--output", metavar="FILE.xml")
     p.add_argument("--from", dest="source_format", default="auto",
-                   choices=["auto", "text", "markdown", "pdf"], help=from_help)
+                   choices=["auto", *reader_names()], help=from_help)
     p.add_argument("--report", action="store_true",
                    help="list the page furniture the reader removed (on stderr)")
     p.set_defaults(func=cmd_parse)

@@ -10,8 +10,8 @@ from lxml import etree
 
 from .akn.builder import build, serialize
 from .errors import ConvertError
-from .inputs import read_bytes, read_text
-from .readers import ReadReport, detect_format
+from .inputs import read_bytes
+from .readers import ReadReport, registry
 from .validate.schema import schema_errors
 
 OUTPUT_FORMATS = ("xml", "html", "md", "pdf")
@@ -29,18 +29,8 @@ def parse(path: str | Path, fmt: str = "auto") -> Parsed:
     path = str(path)
     data = read_bytes(path)
     if fmt == "auto":
-        fmt = detect_format(path, data[:4096])
-    if fmt == "pdf":
-        from .readers import pdf as reader
-
-        document, report = reader.read_pdf(path)
-    else:
-        text = read_text(path, data)
-        if fmt == "markdown":
-            from .readers import markdown as reader
-        else:
-            from .readers import text as reader
-        document, report = reader.read(text, path)
+        fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
+    document, report = registry.get(fmt).load()(path, data)
     tree = build(document)
     xml = serialize(tree)
     errors = schema_errors(tree)

@@ -1,16 +1,14 @@
 """Readers: raw opinion input to a `Document` plus a `ReadReport` of what was removed.
 
-Each reader module exposes `read(text_or_path, source) -> (Document, ReadReport)`.
-`detect_format` picks one from the file's name and first bytes.
+Each reader module exposes `read(source, data) -> (Document, ReadReport)` and is listed in
+`registry`; `detect_format` picks one from the file's name and first bytes.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-FORMATS = ("text", "markdown", "pdf")
 
 
 @dataclass
@@ -34,16 +32,8 @@ class ReadReport:
         self.removed.append(Removed(kind, text, line, page))
 
 
-_MARKDOWN_HINT = re.compile(r"\*\*\S|^#{1,6} |^\s*[-*] \S|[¹²³⁴⁵⁶⁷⁸⁹⁰]", re.M)
-
-
 def detect_format(path: str | Path, head: bytes) -> str:
-    suffix = Path(path).suffix.lower()
-    if head.startswith(b"%PDF") or suffix == ".pdf":
-        return "pdf"
-    if suffix in (".md", ".markdown"):
-        return "markdown"
-    text = head.decode("utf-8", "replace")
-    if "\f" not in text and len(_MARKDOWN_HINT.findall(text)) >= 3:
-        return "markdown"
-    return "text"
+    """The reader that claims this input (see `registry.detect`)."""
+    from . import registry
+
+    return registry.detect(path, head)

@@ -316,7 +316,14 @@ def _strip_prefix(content: list[Inline], num: str) -> list[Inline]:
 # ------------------------------------------------------------------ entry point
 
 
-def read(text: str, source: str) -> tuple[Document, ReadReport]:
+def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
+    """The registry's entry point: decode the input's bytes, then read the Markdown."""
+    from ..inputs import read_text
+
+    return read_string(read_text(source, data), source)
+
+
+def read_string(text: str, source: str) -> tuple[Document, ReadReport]:
     report = ReadReport(source)
     text = marks.scrub(text)
     blocks = _blocks(_MD.parse(text))

@@ -13,6 +13,12 @@ from .pdf_layout import extract_pages
 from .text import read_pages
 
 
+def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
+    """The registry's entry point.  pypdfium2 reads the file itself (it pages through large
+    files without holding a second copy), so `data` is only the already-checked input."""
+    return read_pdf(source)
+
+
 def read_pdf(path: str) -> tuple[Document, ReadReport]:
     pages = extract_pages(path)
     report = ReadReport(str(path), pages=len(pages))

@@ -33,7 +33,14 @@ _JUDGE_TITLE_RE = re.compile(r"(?:Chief\s+)?(?:United States|U\.S\.)?\s*(?:Distr
                              r"Magistrate|Bankruptcy)?\s*Judge\b", re.I)
 
 
-def read(text: str, source: str) -> tuple[Document, ReadReport]:
+def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
+    """The registry's entry point: decode the input's bytes, then read the text."""
+    from ..inputs import read_text
+
+    return read_string(read_text(source, data), source)
+
+
+def read_string(text: str, source: str) -> tuple[Document, ReadReport]:
     report = ReadReport(source)
     text = marks.scrub(text)
     pages = paginate(text)
