@@ -24,14 +24,19 @@ class Parsed:
     xml: bytes
 
 
-def parse(path: str | Path, fmt: str = "auto") -> Parsed:
-    """Read one input into a schema-valid AKN tree, or raise ConvertError."""
+def parse(path: str | Path, fmt: str = "auto", citations: bool = True) -> Parsed:
+    """Read one input into a schema-valid AKN tree, or raise ConvertError.  `citations`
+    marks the citations of body and notes as links (docs/citations.md)."""
     path = str(path)
     data = read_bytes(path)
     if fmt == "auto":
         fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
     document, report = registry.get(fmt).load()(path, data)
     tree = build(document)
+    if citations:
+        from .citations import link
+
+        link(tree)
     xml = serialize(tree)
     errors = schema_errors(tree)
     if errors:  # a reader bug, but the user must hear about it, not get an invalid file
@@ -55,14 +60,15 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
     return {fmt: Path(outdir) / f"{stem}.{fmt}" for fmt in formats}
 
 
-def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto"):
+def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto",
+                 citations: bool = True):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
     from .outputs import write_outputs
 
     targets = outputs_for(path, outdir, formats)
     refuse_overwriting_input(path, targets.values())
-    parsed = parse(path, fmt)
+    parsed = parse(path, fmt, citations)
     rendered = {targets[f]: render(parsed, f) for f in formats}
     write_outputs(rendered)
     return parsed, targets
