@@ -27,8 +27,12 @@ class Parsed:
 def parse(path: str | Path, fmt: str = "auto", citations: bool = True) -> Parsed:
     """Read one input into a schema-valid AKN tree, or raise ConvertError.  `citations`
     marks the citations of body and notes as links (docs/citations.md)."""
-    path = str(path)
-    data = read_bytes(path)
+    return parse_data(str(path), read_bytes(path), fmt, citations)
+
+
+def parse_data(path: str, data: bytes, fmt: str = "auto", citations: bool = True) -> Parsed:
+    """`parse` for bytes already read (stdin): `path` names the input in messages and in
+    format detection."""
     if fmt == "auto":
         fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
     document, report = registry.get(fmt).load()(path, data)
