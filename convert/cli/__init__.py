@@ -19,7 +19,7 @@ from .. import __version__
 from .options import EXIT_INTERRUPTED, EXIT_OK, say
 
 # The subcommands, in the order `akn --help` lists them.
-COMMANDS = ("convert", "parse", "render", "validate", "batch")
+COMMANDS = ("convert", "parse", "render", "validate", "batch", "cite")
 
 
 def build_parser() -> argparse.ArgumentParser:

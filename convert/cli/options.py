@@ -87,6 +87,11 @@ def add_from(p) -> None:
                    help="input kind (default: auto, from name and content)")
 
 
+def add_citations(p) -> None:
+    p.add_argument("--no-citations", dest="citations", action="store_false",
+                   help="do not mark citations as links (docs/citations.md)")
+
+
 def add_verbosity(p) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("-q", "--quiet", action="store_true",
