@@ -129,7 +129,7 @@ def _convert(cite, seg: Segment, cleaned: Cleaned) -> Found | None:
     f.pin = pin or None
     if kind in ("case", "short", "law", "journal"):
         f.reporter = cite.corrected_reporter()
-        f.volume = groups.get("volume") or groups.get("title")
+        f.volume = groups.get("volume") or groups.get("title") or groups.get("chapter")
         f.page = groups.get("page") or groups.get("section")
         edition = getattr(cite, "edition_guess", None)
         f.cite_type = edition.reporter.cite_type if edition is not None else None
@@ -142,7 +142,7 @@ def _convert(cite, seg: Segment, cleaned: Cleaned) -> Found | None:
     if kind in ("short", "supra"):
         f.antecedent = meta.antecedent_guess
     if kind == "law":
-        f.extra["title"] = groups.get("title")
+        f.extra["title"] = groups.get("title") or groups.get("chapter")  # C.F.R.: "chapter"
         f.extra["section"] = groups.get("section")
         if "§" not in cleaned.text[a:b]:  # a public law or session law: cited by its number
             f.page = None
