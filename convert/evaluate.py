@@ -33,7 +33,8 @@ from lxml import etree
 from .akn.names import NS
 
 THRESHOLD = 0.995
-NOT_FURNITURE = {"note-label", "separator"}  # removed by the footnote step, not page furniture
+NOT_FURNITURE = {"note-label", "separator", "link-target"}  # not page furniture: footnote
+# step removals and Markdown link targets
 _UNLINKED_RE = re.compile(r"call of footnote (\S+) not found")
 
 # Footnotes each corpus/pdf document has, established by reading the PDFs; the tests assert
