@@ -299,15 +299,17 @@ def test_render_file_expands_no_entities(tmp_path):
         assert b"TOP-SECRET" not in out and b"BIGBIGBIG" not in out
 
 
-def test_cli_render(tmp_path):
+def test_cli_render(tmp_path, capsys):
     from convert.cli import main
 
     path = tmp_path / "doc.xml"
     path.write_bytes(sample_xml())
     assert main(["render", str(path), "--to", "md", "-o", str(tmp_path / "out.md")]) == 0
     assert (tmp_path / "out.md").read_bytes() == render(sample_tree(), "md")
-    assert main(["render", str(path), "--to", "html", "--fragment"]) == 0
-    assert (tmp_path / "doc.html").read_bytes().startswith(b"<article")
+    capsys.readouterr()
+    assert main(["render", str(path), "--to", "html", "--fragment"]) == 0  # text: to stdout
+    assert capsys.readouterr().out.startswith("<article")
+    assert not (tmp_path / "doc.html").exists()
     assert main(["render", str(tmp_path / "missing.xml"), "--to", "html"]) == 1
 
 
