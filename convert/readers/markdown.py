@@ -27,6 +27,7 @@ from .blocks import _NUMBERED_HEADING, style_of
 from .caption import DATE_RE, TITLE_RE, doc_name, iso_date, title_case
 from .courts import resolve
 from .outline import Outline
+from .passes import State, markdown_passes
 
 # markdown-it stops parsing, silently, at `maxNesting` open containers (20 in its CommonMark
 # preset: a list ten deep or a quote twenty deep cut off every later section).  The budget is
@@ -393,30 +394,76 @@ def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
 
 def read_string(text: str, source: str) -> tuple[Document, ReadReport]:
     report = ReadReport(source)
-    text = marks.scrub(text)
-    blocks = _blocks(_MD.parse(_flatten(text, report)), report)
-    if not blocks:
-        raise ConvertError(source, "no text found")
-    blocks, notes, cut_after = _take_notes(blocks, report)
-    head_end = _header_end(blocks)
-    blocks = _rejoin(blocks, cut_after, head_end)
-    head_end = _header_end(blocks)
+    state = State(source, report, vocabulary_text=marks.scrub(text))
+    state.doc = Document(meta=Meta())
+    markdown_passes().run(state)
+    return state.doc, report
+
+
+# ------------------------------------------------------------------ passes over the State
+# The Markdown reader's passes (`passes.markdown_passes()`), in order.  Markdown gives the
+# blocks, so the line passes of the text reader have no work here; what is the same work
+# (notes without a call kept at the end, with a warning) is shared with `note_calls`.
+
+
+def pass_blocks(state: State) -> None:
+    """`md_blocks`: markdown-it tokens -> blocks."""
+    state.blocks = _blocks(_MD.parse(_flatten(state.vocabulary_text, state.report)),
+                           state.report)
+    if not state.blocks:
+        raise ConvertError(state.source, "no text found")
+
+
+def pass_notes(state: State) -> None:
+    """`md_notes`: paragraphs that begin with a superscript marker are note bodies."""
+    state.blocks, state.notes, state.extra["cut_after"] = _take_notes(state.blocks, state.report)
+
+
+def pass_rejoin(state: State) -> None:
+    """`md_rejoin`: paragraphs cut by a page break or a note body are joined again."""
+    blocks = _rejoin(state.blocks, state.extra["cut_after"], _header_end(state.blocks))
+    state.blocks = blocks
+    state.extra["head_end"] = _header_end(blocks)
+
+
+def pass_calls(state: State) -> None:
+    """`md_calls`: superscript digits are note calls, in note order."""
+    notes = state.notes
     used: set[int] = set()
 
     def make_note(k: int) -> Note:
         return Note(notes[k].marker, [P(_calls(notes[k].content, notes, used, make_note))])
 
-    for block in blocks:
+    for block in state.blocks:
         block.content = _calls(block.content, notes, used, make_note)
         for item in block.items:
             item.content = _calls(item.content, notes, used, make_note)
-    doc = Document(meta=Meta())
-    doc.header = _mark_header(blocks[:head_end], doc.meta, text)
-    doc.body = _body(blocks[head_end:])
-    unused = [k for k in range(len(notes)) if k not in used]
-    if unused:  # a note body with no call: keep its text, at the end, and say so
+    state.extra["used"], state.extra["make_note"] = used, make_note
+
+
+def pass_caption(state: State) -> None:
+    """`md_caption`: the caption blocks -> marked header paragraphs, court resolved."""
+    head_end = state.extra["head_end"]
+    state.doc.header = _mark_header(state.blocks[:head_end], state.doc.meta,
+                                    state.vocabulary_text)
+
+
+def pass_body(state: State) -> None:
+    """`md_body`: numbered headings nest sections; lists attach to the paragraph they end."""
+    state.doc.body = _body(state.blocks[state.extra["head_end"]:])
+
+
+def pass_uncalled(state: State) -> None:
+    """`md_uncalled`: a note body with no call keeps its text, at the end, with a warning."""
+    used, make_note = state.extra["used"], state.extra["make_note"]
+    unused = [k for k in range(len(state.notes)) if k not in used]
+    if unused:
         for k in unused:
-            report.warnings.append(f"footnote {notes[k].marker}: no call found; "
-                                   "note kept at the end of the text")
-        doc.body.append(Paragraph([P([make_note(k) for k in unused])]))
-    return doc, report
+            state.report.warnings.append(f"footnote {state.notes[k].marker}: no call found; "
+                                         "note kept at the end of the text")
+        state.doc.body.append(Paragraph([P([make_note(k) for k in unused])]))
+
+
+PASSES = [("md_blocks", pass_blocks), ("md_notes", pass_notes), ("md_rejoin", pass_rejoin),
+          ("md_calls", pass_calls), ("md_caption", pass_caption), ("md_body", pass_body),
+          ("md_uncalled", pass_uncalled)]
