@@ -121,10 +121,11 @@ class MarkdownRenderer:
                 self.note_order.append(note)
             return f"[^{self.labels[note.id]}]"
         if name == "eop":
-            number = squash(src.get("number"))
+            # `[*14] ` with a space after it, escaped so that no reader takes it for a link,
+            # citation or emphasis; the anchor keeps `#page_14` working.
             eid = self.m.id_of(src)
             anchor = f'<a id="{eid}"></a>' if eid else ""
-            return f"{anchor}\\[\\*{esc(number)}\\]"
+            return f"{anchor}\\[{esc(self.m.page_of(src).text)}\\] "
         if name == "br":
             return "<br>"
         if name == "marker":

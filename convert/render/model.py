@@ -94,6 +94,31 @@ class Note:
     number: int = 0  # position among notes, 1-based
 
 
+@dataclass(frozen=True)
+class PageMark:
+    """What a page break shows: `text` (`*14`, or `p. 7` for a page with no printed number),
+    `label` (spoken / titled) and whether the number is the court's printed one."""
+    text: str
+    label: str
+    printed: bool
+
+    @property
+    def shown(self) -> str:
+        """The mark as HTML and PDF show it: `*14`, or `[p. 7]` set apart from star pages."""
+        return self.text if self.printed else f"[{self.text}]"
+
+
+def page_mark(number: str | None, ordinal: int) -> PageMark:
+    """The one place that words a page mark.  `number` is the eop's printed number (a
+    reporter's star series may already carry its stars: `*484`, `**291`); `ordinal` is the
+    source page the break starts (2 for the first break), shown when nothing was printed."""
+    number = squash(number)
+    if number:
+        stars = number if number.startswith("*") else f"*{number}"
+        return PageMark(stars, f"Page {number.lstrip('*')}", True)
+    return PageMark(f"p. {ordinal}", f"Source page {ordinal} (no printed number)", False)
+
+
 @dataclass
 class TocEntry:
     id: str
@@ -130,6 +155,8 @@ class Model:
         self.notes: list[Note] = []
         self.calls: dict[etree._Element, tuple[Note, str]] = {}
         self._find_notes()
+        self.pages: dict[etree._Element, PageMark] = {}
+        self._find_pages()
         self.toc: list[TocEntry] = []
         self._build_toc()
         self._read_facts()
@@ -235,6 +262,14 @@ class Model:
             call = self._take(call)
             note.calls.append(call)
             self.calls[el] = (note, call)
+
+    def _find_pages(self) -> None:
+        # The k-th break starts the (k+1)-th page of the source.
+        for k, el in enumerate(self._iter(("eop",)), start=2):
+            self.pages[el] = page_mark(el.get("number"), k)
+
+    def page_of(self, el) -> PageMark:
+        return self.pages.get(el) or page_mark(el.get("number"), 0)
 
     def note_of_call(self, el) -> tuple[Note, str] | None:
         return self.calls.get(el)
