@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_citations, add_from,
-                      add_verbosity,
+                      add_no_validate, add_verbosity,
                       internal, read_stdin, say, status, write_stdout)
 
 HELP = "read one input and print or write its AKN XML"
@@ -16,6 +16,7 @@ def add_arguments(p) -> None:
     p.add_argument("-o", "--output", metavar="FILE.xml", help="output file (default: stdout)")
     add_from(p)
     add_citations(p)
+    add_no_validate(p)
     p.add_argument("--report", action="store_true",
                    help="list the page furniture the reader removed (on stderr)")
     add_verbosity(p)
@@ -30,10 +31,11 @@ def run(args) -> int:
     try:
         if args.input == STDIO:
             parsed, notes = capture_warnings(parse_data, STDIN_SOURCE, read_stdin(),
-                                             args.source_format, args.citations)
+                                             args.source_format, args.validate,
+                                             args.citations)
         else:
             parsed, notes = capture_warnings(parse, args.input, args.source_format,
-                                             args.citations)
+                                             args.validate, args.citations)
     except ConvertError as err:
         say(f"error: {err}")
         return EXIT_INVALID
