@@ -23,7 +23,8 @@ from dataclasses import dataclass
 
 _EMPHASIS = re.compile(r"(?<![\w*_\\])(\*{1,3}|_{1,3})(?=[^\s*_])(.+?)(?<=[^\s*_\\])\1(?![\w*_])")
 _SPACE = re.compile(r"[^\S ]\s*| \s+")  # white space other than one plain space
-_DASH = re.compile(r"(?<=\d)[\u2010\u2011\u2012\u2013\u2014\u2212](?=\d)")
+_DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212"
+_DASH = re.compile(f"(?<=\\d)[{_DASHES}](?=\\d)")
 _PAREN_ID = re.compile(r"\((?=(?:[Ii]d|[Ii]bid)\.)")
 _APOSTROPHE = re.compile(r"(?<=[A-Za-z])[\u2019\u02bc](?=[a-z])")
 
@@ -63,6 +64,8 @@ def _rewrite(text: str, offsets: list[int], pattern: re.Pattern, replace) -> tup
 
 
 def emphasis(text, offsets):
+    if "*" not in text and "_" not in text:
+        return text, offsets
     return _rewrite(text, offsets, _EMPHASIS, lambda m: [(m.start(2), m.end(2))])
 
 
@@ -71,14 +74,20 @@ def whitespace(text, offsets):
 
 
 def dashes(text, offsets):
+    if not any(dash in text for dash in _DASHES):
+        return text, offsets
     return _DASH.sub("-", text), offsets  # one character for one: offsets unchanged
 
 
 def apostrophes(text, offsets):
+    if "\u2019" not in text and "\u02bc" not in text:
+        return text, offsets
     return _APOSTROPHE.sub("'", text), offsets
 
 
 def parenthesised_id(text, offsets):
+    if "(I" not in text and "(i" not in text:
+        return text, offsets
     return _PAREN_ID.sub(" ", text), offsets
 
 

@@ -21,6 +21,9 @@ from .segments import Segment
 # A segment with neither a digit nor an id./ibid./supra holds no citation eyecite can find.
 _MAY_CITE = re.compile(r"\d|\b(?:id|ibid|supra)\b", re.IGNORECASE)
 
+# How far before " at 14" the abbreviated name of a paper may start ("Mot. Dismiss Mem.").
+RECORD_NAME_CHARS = 40
+
 KINDS = ("case", "short", "id", "supra", "law", "journal", "neutral", "slip", "record")
 
 
@@ -199,8 +202,14 @@ def _patterns(seg: Segment, cleaned: Cleaned, taken: list[Found]) -> list[Found]
             out.append(Found("slip", seg, start, end, page=None, pin=m["pin"],
                              extra={"docket": m["docket"]}))
             spans.append((start, end))
-    for m in patterns.RECORD.finditer(text):
-        start, end = cleaned.span(*m.span())
+    records = [m.span() for m in patterns.RECORD.finditer(text)]
+    for m in patterns.RECORD_AT.finditer(text):
+        name = patterns.RECORD_AT_NAME.search(text, max(0, m.start() - RECORD_NAME_CHARS),
+                                              m.start() + 1)
+        if name:
+            records.append((name.start(), m.end()))
+    for a, b in sorted(records):
+        start, end = cleaned.span(a, b)
         if free(start, end):
             out.append(Found("record", seg, start, end))
     return out

@@ -35,14 +35,15 @@ SLIP_OPINION = re.compile(
 # Record cites: the court's own docket and the parties' papers.  They stay plain text, but they
 # are antecedents: an "Id." that follows one refers to the record, not to an earlier case.
 #   "ECF No. 51"   "ECF Nos. 51, 64"   "Dkt. No. 12"   "Dkt. 12"   "Doc. 5"   "(Doc. # 12)"
-#   "Am. Compl. ¶ 12"   "Compl. ¶¶ 199–276"   "Mot. Dismiss Mem. at 40–42"   "Pls.’ Opp’n at 3"
-#   "Tr. 45:3"   "J.A. 123"   "R. 45"
+#   "Am. Compl. ¶ 12"   "Compl. ¶¶ 199–276"   "Tr. 45:3"   "J.A. 123"   "R. 45"
 RECORD = re.compile(
     r"(?<!\w)(?:ECF|Dkt\.?|Docket|Doc\.)\s*(?:Nos?\.|#)?\s*\d+"
     r"|(?<!\w)(?:Am\.\s+|Second\s+Am\.\s+|Proposed\s+)?Compl\.\s*(?:¶|at\s+\d)"
-    r"|(?<!\w)(?!Id\.|Ibid\.)[A-Z][\w’'.]*\.\s+at\s+\d+"
-    r"|(?<![\w.])(?:Tr\.|J\.A\.|R\.)\s+\d+"
-)
+    r"|(?<![\w.])(?:Tr\.|J\.A\.|R\.)\s+\d+")
+# ... and a party's paper by its abbreviated name and a page, found from its " at N":
+#   "Mot. Dismiss Mem. at 40–42"   "Pls.’ Opp’n at 3"   "Mem. at 14"
+RECORD_AT = re.compile(r"\.\s+at\s+\d+")
+RECORD_AT_NAME = re.compile(r"(?<!\w)(?!Id\.|Ibid\.)[A-Z][\w’'.]*$")
 
 # A section after "Id.", which eyecite 2.7.8 leaves out of the id. (it reads "§" alone):
 #   "Id. § 1225(b)(1)(A)(i)."   "id. §§ 1231(a), 1232"

@@ -30,9 +30,16 @@ from functools import lru_cache
 # A reporter or code pattern that opens with its volume or title number.
 _ANCHORED = re.compile(r"\(\?P<(?:volume|title)>")
 _NUMBER = re.compile(r"\d\S*\s")
-# How far past the reporter window a reporter pattern may still read: page numbers, a comma,
-# "at", a pin cite, eyecite's look-aheads.  Generous: a longer span costs a little time only.
-REACH_PAST_WINDOW = 60
+_SPACE = re.compile(r"\s")
+# eyecite's pattern for a code named by a literal reporter and a subject ("N.Y. Penal Law").
+_LITERAL_REPORTER = re.compile(r"\(\?:\^\|\[\^a-zA-Z0-9\]\)\(\(\?P<reporter>((?:\\.|[A-Za-z])+)")
+# How far after a number (in text without white space) a reporter abbreviation may start:
+# the number's own rest ("544," in "544, 127 S. Ct.") and a comma or "at".  Generous: only
+# time depends on it.
+WINDOW_AFTER_NUMBER = 12
+# How far after a number a citation that starts there may end: the reporter (the longest in
+# reporters-db is 78 characters), the page, "at" and a pin cite, and eyecite's look-aheads.
+REACH_AFTER_NUMBER = 220
 
 _installed = False
 
@@ -82,53 +89,71 @@ def tokenizer():
     """eyecite's Aho-Corasick tokenizer, with reporter extractors run only where they can
     match (see the module docstring), and extractors kept in eyecite's own order (its sets
     iterate in an order that changes with the hash seed)."""
+    import ahocorasick
     from eyecite.tokenizers import EXTRACTORS, AhocorasickTokenizer, _strip_ws
 
     rank = {id(e): k for k, e in enumerate(EXTRACTORS)}
+    by_id = {id(e): e for e in EXTRACTORS}
     # Where the volume group comes first (within eyecite's fixed regex prefix), the reporter
     # follows the number.
     anchored = {id(e) for e in EXTRACTORS if e.strings and _ANCHORED.search(e.regex[:40])}
-    # Text after a number that can hold a reporter abbreviation: twice the longest one, for
-    # the spaces a relaxed pattern allows inside it ("N. Y. S. 2d").
-    window = 2 * max(len(s) for e in EXTRACTORS if id(e) in anchored for s in e.strings)
-    # A citation starting at a number ends within this many characters of it: the window,
-    # plus a page number and what a pattern may read after it.
-    reach = window + REACH_PAST_WINDOW
+    # How far after a number a reporter abbreviation may start, in text without spaces.
+    window = WINDOW_AFTER_NUMBER
+    # A citation starting at a number ends within this many characters of it.
+    reach = REACH_AFTER_NUMBER
+    # Extractors without prefilter strings whose pattern opens with a literal reporter
+    # ("N.Y. Penal Law § 5"): run only when that literal occurs.
+    needs = {}
+    for e in EXTRACTORS:
+        m = _LITERAL_REPORTER.match(e.regex)
+        if not e.strings and m:
+            needs[id(e)] = re.sub(r"\\(.)", r"\1", m.group(1))
+
+    def automaton(items):
+        grouped: dict[str, list] = {}
+        for key, e in items:
+            grouped.setdefault(key, []).append(e)
+        auto = ahocorasick.Automaton()
+        for key, extractors in grouped.items():
+            auto.add_word(key, (len(key), extractors))
+        auto.make_automaton()
+        return auto
+
+    sensitive = automaton((_strip_ws(s), e) for e in EXTRACTORS
+                          if e.strings and not e.flags & re.I for s in e.strings)
+    insensitive = automaton((_strip_ws(s).lower(), e) for e in EXTRACTORS
+                            if e.strings and e.flags & re.I for s in e.strings)
+    unfiltered = {id(e): e for e in EXTRACTORS if not e.strings}
 
     class FastTokenizer(AhocorasickTokenizer):
+        def __post_init__(self):
+            pass  # its automata are built once above, with the string lengths
+
         def _choose(self, text: str):
             """(extractors to run on all the text, {extractor id: [number offsets]})."""
-            whole = {id(e): e for e in self.unfiltered_extractors}
+            whole = {k: e for k, e in unfiltered.items() if k not in needs or needs[k] in text}
+            # One pass of each automaton over the text without white space; a reporter
+            # extractor counts only where its abbreviation starts within `window` of the end
+            # of a number ("550 U.S."), and then runs after that number only.
+            spaces = [m.start() for m in _SPACE.finditer(text)]
             stripped = _strip_ws(text)
-            for _, extractors in self.case_sensitive_filter.iter(stripped):
-                for e in extractors:
-                    if id(e) not in anchored:
-                        whole[id(e)] = e
-            for _, extractors in self.case_insensitive_filter.iter(stripped.lower()):
-                for e in extractors:
-                    if id(e) not in anchored:
-                        whole[id(e)] = e
-            # The text after every number, joined (NUL between): one automaton pass, each
-            # hit mapped back to its number by offset.
             numbers = [m for m in _NUMBER.finditer(text)]
-            pieces, offsets, pos = [], [], 0
-            for m in numbers:
-                piece = _strip_ws(text[m.end():m.end() + window])
-                offsets.append(pos)
-                pieces.append(piece)
-                pos += len(piece) + 1
-            after = "\x00".join(pieces)
-            at: dict[int, list[int]] = {}
-            for source in (after, after.lower()):
-                auto = self.case_sensitive_filter if source is after else \
-                    self.case_insensitive_filter
-                for end, extractors in auto.iter(source):
-                    start = numbers[bisect_right(offsets, end) - 1].start()
+            ends = [m.end() - bisect_right(spaces, m.end() - 1) for m in numbers]
+            at: dict[int, set] = {}
+            for source, auto in ((stripped, sensitive), (stripped.lower(), insensitive)):
+                for end, (length, extractors) in auto.iter(source):
+                    start = end + 1 - length
+                    n = -1
                     for e in extractors:
-                        if id(e) in anchored:
-                            at.setdefault(id(e), set()).add(start)
-            at = {k: sorted(v) for k, v in at.items()}
-            return whole, at
+                        k = id(e)
+                        if k not in anchored:
+                            whole[k] = e
+                            continue
+                        if n == -1:
+                            n = bisect_right(ends, start) - 1
+                        if n >= 0 and start - ends[n] <= window:
+                            at.setdefault(k, set()).add(numbers[n].start())
+            return whole, {k: sorted(v) for k, v in at.items()}
 
         def get_extractors(self, text: str):
             whole, at = self._choose(text)
@@ -149,7 +174,6 @@ def tokenizer():
                     for m in regex.finditer(text, start, end):
                         yield e.get_token(m)
 
-    by_id = {id(e): e for e in EXTRACTORS}
     return FastTokenizer()
 
 
