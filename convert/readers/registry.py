@@ -102,6 +102,9 @@ register(ReaderSpec("cap", "convert.readers.structured.cap",
 register(ReaderSpec("fastcase", "convert.readers.structured.fastcase",
                     _structured("convert.readers.structured.fastcase"), (".xml",),
                     "Fastcase vendor records (<Case> with HeaderHtml/CaseHtml)"))
+register(ReaderSpec("vendor", "convert.readers.structured.vendor",
+                    _structured("convert.readers.structured.vendor"), (".xml",),
+                    "CourtListener legacy vendor XML (<opinion> with *_byline/*_text)"))
 register(ReaderSpec("markdown", "convert.readers.markdown", _is_markdown, (".md", ".markdown"),
                     "light Markdown opinions"))
 register(ReaderSpec("text", "convert.readers.text", lambda path, head: True, (".txt",),
