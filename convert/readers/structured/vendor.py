@@ -57,6 +57,8 @@ class _Reader:
         tag = inline.local(el.tag)
         if tag == "footnote_reference":
             note = Note(notes.norm_marker(_text(el)))
+            # "[fn1]" is the vendor's way of printing the call "1": the marker stays.
+            self.report.remove("note-label", _text(el).replace(note.marker, " ", 1))
             self.calls.append(notes.Call(note))
             return [note]
         if tag == "footnote_body":
@@ -89,10 +91,12 @@ class _Reader:
                   for u in flow.mend(units(self.flat(el)))]
         if number is None:
             self.doc.editorial_notes.append(blocks)
+            self.report.remove("editorial-note", _text(el))  # moved to meta/notes
             self.report.warnings.append(
                 "an unnumbered note is the vendor's editor's note, not the court's: kept as "
                 "an editorial note")
             return
+        self.report.remove("note-label", _text(number))
         self.bodies.append(notes.Body(notes.norm_marker(_text(number)), blocks))
 
 
