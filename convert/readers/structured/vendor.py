@@ -25,6 +25,7 @@ from ...document import Document, Meta, Note, P, PageBreak, Quote, Span
 from ...errors import ConvertError
 from .. import ReadReport
 from ..caption import decision_date
+from .sniff import vendor as sniff  # noqa: F401  (the registry's detector)
 from . import flow, inline, notes, safe
 
 HEAD = ("reporter_caption", "citation_line", "caption", "docket", "court", "date",
@@ -37,12 +38,6 @@ _PAGE = re.compile(r"^\s*Page\s+(\S+)\s*$")
 _TEXT_PAGE = re.compile(r"\b([A-Z]{2,4}) Page (\d{1,6})\b")
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
 _BLOCK = object()  # a paragraph boundary inside flattened content
-
-
-def sniff(path: str, head: bytes) -> bool:
-    text = head[:4096].lstrip()
-    return re.match(rb"<opinion[\s>]", text) is not None and (b"<opinion_text>" in head or b"<caption>" in head
-                                               or b"_byline>" in head)
 
 
 class _Reader:
