@@ -10,7 +10,7 @@ from lxml import etree
 
 from .akn.builder import build, serialize
 from .errors import ConvertError
-from .inputs import read_bytes
+from .inputs import read_input
 from .readers import ReadReport, registry
 from .validate.schema import schema_errors
 
@@ -24,9 +24,10 @@ class Parsed:
     xml: bytes
 
 
-def parse(path: str | Path, fmt: str = "auto") -> Parsed:
-    """Read one input into a schema-valid AKN tree, or raise ConvertError."""
-    return parse_data(str(path), read_bytes(path), fmt)
+def parse(path: str | Path, fmt: str = "auto", max_bytes: int | None = None) -> Parsed:
+    """Read one input into a schema-valid AKN tree, or raise ConvertError.  The input must be
+    a regular file under `max_bytes` (default: its kind's cap, `inputs.MAX_BYTES`)."""
+    return parse_data(str(path), read_input(path, fmt, max_bytes), fmt)
 
 
 def parse_data(path: str, data: bytes, fmt: str = "auto") -> Parsed:
@@ -59,14 +60,15 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
     return {fmt: Path(outdir) / f"{stem}.{fmt}" for fmt in formats}
 
 
-def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto"):
+def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto",
+                 max_bytes: int | None = None):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
     from .outputs import write_outputs
 
     targets = outputs_for(path, outdir, formats)
     refuse_overwriting_input(path, targets.values())
-    parsed = parse(path, fmt)
+    parsed = parse(path, fmt, max_bytes)
     rendered = {targets[f]: render(parsed, f) for f in formats}
     write_outputs(rendered)
     return parsed, targets
