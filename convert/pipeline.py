@@ -10,7 +10,7 @@ from lxml import etree
 
 from .akn.builder import build, serialize
 from .errors import ConvertError
-from .inputs import read_bytes
+from .inputs import read_input
 from .readers import ReadReport, registry
 
 OUTPUT_FORMATS = ("xml", "html", "md", "pdf")
@@ -24,16 +24,18 @@ class Parsed:
 
 
 def parse(path: str | Path, fmt: str = "auto", validate: bool = True,
-          citations: bool = True) -> Parsed:
+          max_bytes: int | None = None, *, citations: bool = True) -> Parsed:
     """Read one input into a schema-valid AKN tree, or raise ConvertError.  `validate=False`
     skips checking the tree against the official schema: loading the schema costs ~0.2 s
     per process, more than converting an opinion, so one-file runs may check the whole set
-    once afterwards (`akn validate`) instead.  `citations` marks the citations of body and
-    notes as links (docs/citations.md)."""
-    return parse_data(str(path), read_bytes(path), fmt, validate, citations)
+    once afterwards (`akn validate`) instead.  The input must be a regular file under
+    `max_bytes` (default: its kind's cap, `inputs.MAX_BYTES`).  `citations` marks the
+    citations of body and notes as links (docs/citations.md)."""
+    return parse_data(str(path), read_input(path, fmt, max_bytes), fmt, validate,
+                      citations=citations)
 
 
-def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True,
+def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True, *,
                citations: bool = True) -> Parsed:
     """`parse` for bytes already read (stdin): `path` names the input in messages and in
     format detection."""
@@ -73,14 +75,15 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
 
 
 def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto",
-                 validate: bool = True, citations: bool = True):
+                 validate: bool = True, max_bytes: int | None = None,
+                 *, citations: bool = True):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
     from .outputs import write_outputs
 
     targets = outputs_for(path, outdir, formats)
     refuse_overwriting_input(path, targets.values())
-    parsed = parse(path, fmt, validate, citations)
+    parsed = parse(path, fmt, validate, max_bytes, citations=citations)
     rendered = {targets[f]: render(parsed, f) for f in formats}
     write_outputs(rendered)
     return parsed, targets

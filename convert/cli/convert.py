@@ -5,7 +5,9 @@ from __future__ import annotations
 import time
 
 from .options import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, STDIN_SOURCE, STDIN_STEM, STDIO,
-                      add_citations, add_from, add_no_validate, add_to, add_verbosity, detail, internal, read_stdin, say,
+                      add_citations, add_from, add_max_size, add_no_validate, add_to,
+                      add_verbosity, detail,
+                      internal, read_stdin, say,
                       status, write_stdout)
 
 HELP = "convert inputs into OUTDIR/<stem>.<ext>, or one format to stdout"
@@ -24,6 +26,7 @@ def add_arguments(p) -> None:
     add_from(p)
     add_citations(p)
     add_no_validate(p)
+    add_max_size(p)
     add_verbosity(p)
 
 
@@ -74,13 +77,15 @@ def _convert_one(path: str, args, to_stdout: bool) -> list:
 
     if path != STDIO and not to_stdout:
         _, targets = convert_file(path, args.outdir, args.to, args.source_format,
-                                  args.validate, args.citations)
+                                  args.validate, args.max_size,
+                                  citations=args.citations)
         return list(targets.values())
     if path == STDIO:
-        parsed = parse_data(STDIN_SOURCE, read_stdin(), args.source_format, args.validate,
-                            args.citations)
+        parsed = parse_data(STDIN_SOURCE, read_stdin(args.max_size), args.source_format,
+                            args.validate, citations=args.citations)
     else:
-        parsed = parse(path, args.source_format, args.validate, args.citations)
+        parsed = parse(path, args.source_format, args.validate, args.max_size,
+                       citations=args.citations)
     if to_stdout:
         write_stdout(render(parsed, args.to[0]), args.to[0])
         return []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_citations, add_from,
+                      add_max_size,
                       add_no_validate, add_verbosity,
                       internal, read_stdin, say, status, write_stdout)
 
@@ -17,6 +18,7 @@ def add_arguments(p) -> None:
     add_from(p)
     add_citations(p)
     add_no_validate(p)
+    add_max_size(p)
     p.add_argument("--report", action="store_true",
                    help="list the page furniture the reader removed (on stderr)")
     add_verbosity(p)
@@ -30,12 +32,13 @@ def run(args) -> int:
     shown = STDIN_SOURCE if args.input == STDIO else args.input
     try:
         if args.input == STDIO:
-            parsed, notes = capture_warnings(parse_data, STDIN_SOURCE, read_stdin(),
+            parsed, notes = capture_warnings(parse_data, STDIN_SOURCE, read_stdin(args.max_size),
                                              args.source_format, args.validate,
-                                             args.citations)
+                                             citations=args.citations)
         else:
             parsed, notes = capture_warnings(parse, args.input, args.source_format,
-                                             args.validate, args.citations)
+                                             args.validate, args.max_size,
+                                             citations=args.citations)
     except ConvertError as err:
         say(f"error: {err}")
         return EXIT_INVALID
