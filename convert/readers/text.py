@@ -25,7 +25,7 @@ from .furniture import strip_furniture
 from .joining import Vocabulary, join_lines
 from .layout import Line, Page
 from .paginate import STAMP_RE, _double_spaced, paginate
-from . import writings
+from . import caption, writings
 from .starpages import convert_star_pages
 
 _CLOSING_RE = re.compile(r"^\s*(?:Dated|DATED|Date|Entered|SO ORDERED)\b[:.,]?\s*(?P<rest>.*)$")
@@ -100,16 +100,19 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
     for seg in segments:
         doc.body.append(_writing(seg, body_of, inline, meta))
     doc.conclusions = _conclusions(closing, meta, inline)
-    header_text = " ".join(marks.visible(l.text) for l in lines[:head_end])
-    court_line = _court_lines(lines[:head_end])
-    cid, cname, inferred = resolve(court_line, vocabulary_text[:200000])
-    if inferred:
-        report.warnings.append(f"court {cid} inferred from the opinion's citations; "
-                               "the caption names no district")
-    meta.court_id, meta.court_name = cid, cname
+    closing_date, meta.date = meta.date, None
+    removed = lambda *kinds: [r.text for r in report.removed if r.kind in kinds]  # noqa: E731
+    visible = [marks.visible(l.text) for l in lines[:caption.MAX_CAPTION_LINES + head_end]]
+    ident = caption.identify(visible[:caption.caption_window(visible, head_end)],
+                             stamps=removed("stamp"),
+                             furniture=removed("running-head", "running-foot"),
+                             body=vocabulary_text[:200000], closing_date=closing_date,
+                             writing_kinds=[s.kind for s in segments])
+    caption.apply(meta, ident)
+    meta.doc_name = caption.document_type(meta.title, [s.kind for s in segments])
+    report.warnings.extend(ident.warnings)
     doc.meta = meta
-    doc.header = _mark_court(header, court_line)
-    meta.date = meta.date or decision_date(header_text)
+    doc.header = caption.mark_header(header, ident)
     return doc, report
 
 
