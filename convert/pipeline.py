@@ -26,8 +26,12 @@ class Parsed:
 
 def parse(path: str | Path, fmt: str = "auto") -> Parsed:
     """Read one input into a schema-valid AKN tree, or raise ConvertError."""
-    path = str(path)
-    data = read_bytes(path)
+    return parse_data(str(path), read_bytes(path), fmt)
+
+
+def parse_data(path: str, data: bytes, fmt: str = "auto") -> Parsed:
+    """`parse` for bytes already read (stdin): `path` names the input in messages and in
+    format detection."""
     if fmt == "auto":
         fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
     document, report = registry.get(fmt).load()(path, data)

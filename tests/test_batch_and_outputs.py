@@ -25,7 +25,7 @@ def test_render_refuses_to_overwrite_its_input(tmp_path, capsys):
     md = tmp_path / "copy.md"
     shutil.copy(xml, md)  # an AKN file that happens to be named .md
     before = md.read_bytes()
-    assert main(["render", str(md), "--to", "md"]) == 1
+    assert main(["render", str(md), "--to", "md", "-o", str(md)]) == 1
     assert md.read_bytes() == before
 
 
@@ -58,7 +58,7 @@ def test_batch_keeps_structure_reports_and_survives_bad_input(tmp_path, capsys):
     rows = json.loads(report.read_text())
     assert [(r["input"].split("/")[-1], r["ok"]) for r in rows] == [
         ("empty.txt", False), ("immdef.txt", True), ("ko.txt", True)]
-    assert "2 converted, 1 failed" in capsys.readouterr().out
+    assert "2 converted, 1 failed" in capsys.readouterr().err
 
 
 def test_batch_does_not_read_its_own_output(tmp_path, capsys):
@@ -68,7 +68,7 @@ def test_batch_does_not_read_its_own_output(tmp_path, capsys):
     out = src / "out"
     assert main(["batch", str(src), "-o", str(out), "--to", "xml,md"]) == 0
     assert main(["batch", str(src), "-o", str(out), "--to", "xml,md"]) == 0
-    assert "1 converted, 0 failed" in capsys.readouterr().out.splitlines()[-1]
+    assert "1 converted, 0 failed" in capsys.readouterr().err.splitlines()[-1]
 
 
 def test_batch_jobs_must_be_positive(tmp_path, capsys):

@@ -75,13 +75,20 @@ def render_file(path: str | Path, fmt: str, fragment: bool = False, inline_css: 
         data = Path(path).read_bytes()
     except OSError as err:
         raise RenderError(path, f"cannot read: {err.strerror or err}") from None
+    return render_bytes(data, fmt, source=path, fragment=fragment, inline_css=inline_css,
+                        pdf_variant=pdf_variant)
+
+
+def render_bytes(data: bytes, fmt: str, *, source: str = "<stdin>", fragment: bool = False,
+                 inline_css: bool = False, pdf_variant: str = "plain") -> bytes:
+    """Render AKN given as bytes (a file already read, or stdin); `source` names it in errors."""
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as err:
         line = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""
-        raise RenderError(path, f"not well-formed XML{line}: {err.msg}") from None
+        raise RenderError(source, f"not well-formed XML{line}: {err.msg}") from None
     return render(tree, fmt, xml_bytes=data, fragment=fragment, inline_css=inline_css,
-                  pdf_variant=pdf_variant, source=path)
+                  pdf_variant=pdf_variant, source=source)
 
 
-__all__ = ["FORMATS", "PDF_VARIANTS", "RenderError", "render", "render_file"]
+__all__ = ["FORMATS", "PDF_VARIANTS", "RenderError", "render", "render_bytes", "render_file"]

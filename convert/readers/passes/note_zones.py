@@ -1,0 +1,12 @@
+"""Pass `note_zones`: cut each page's footnote zone out of its lines into `state.notes`
+(rules in `readers/footnotes.py`)."""
+
+from __future__ import annotations
+
+from ..footnotes import split_notes
+
+NAME = "note_zones"
+
+
+def run(state) -> None:
+    state.notes = split_notes(state.pages, state.report)

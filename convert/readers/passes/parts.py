@@ -1,0 +1,84 @@
+"""Pass `parts`: split the body lines into the caption (`state.head`), the text before any
+separate writing (`state.body_lines`), the writings (`state.segments`, see
+`readers/writings.py`) and the closing date line and signature (`state.closing`)."""
+
+from __future__ import annotations
+
+import re
+
+from .. import marks, writings
+from ..caption import DATE_RE, TITLE_RE
+
+NAME = "parts"
+
+# How far down the caption's title line may stand (lines).
+_TITLE_WITHIN = 80
+# Without a title line, running prose begins within this many lines...
+_PROSE_WITHIN = 60
+# ...at a line at least this share of the widest line's length (of the first 200 lines)...
+_PROSE_WIDTH = 0.6
+# ...with more than this share of its letters in lower case.
+_PROSE_LOWER = 0.6
+# A closing date line stands among the last few lines of the text.
+_CLOSING_WITHIN = 5
+# A line with more than this share of capitals among its letters is a capitals line.
+_CAPS_SHARE = 0.9
+
+CLOSING_RE = re.compile(r"^\s*(?:Dated|DATED|Date|Entered|SO ORDERED)\b[:.,]?\s*(?P<rest>.*)$")
+
+
+def run(state) -> None:
+    lines = state.lines
+    head_end = header_end(lines)
+    writings_at, segments = writings.split(lines[head_end:], state.page_starts)
+    if segments and head_end == 0:
+        head_end = writings_at  # no title line: the caption is what precedes the writings
+        writings_at = 0
+    elif head_end == 0:
+        head_end = caption_end(lines)
+        writings_at = max(0, writings_at - head_end)
+    state.head = lines[:head_end]
+    state.body_lines = lines[head_end:head_end + writings_at]
+    state.segments = segments
+    tail = segments[-1].lines if segments else state.body_lines
+    start = closing_start(tail)
+    state.closing = tail[start:]
+    del tail[start:]
+
+
+def caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) > _CAPS_SHARE * len(letters)
+
+
+def header_end(lines) -> int:
+    """Index of the first body line: after the title line and any all-capitals lines below
+    it (the motion the opinion decides)."""
+    for i, line in enumerate(lines[:_TITLE_WITHIN]):
+        if TITLE_RE.match(marks.visible(line.text)):
+            j = i + 1
+            while j < len(lines) and caps(marks.visible(lines[j].text)):
+                j += 1
+            return j
+    return 0
+
+
+def caption_end(lines) -> int:
+    """Without a title line or writings: the caption is everything before the first line of
+    running prose (a long line, mostly lower case)."""
+    width = max((len(marks.visible(l.text).strip()) for l in lines[:200]), default=0)
+    for i, line in enumerate(lines[:_PROSE_WITHIN]):
+        t = marks.visible(line.text).strip()
+        letters = [c for c in t if c.isalpha()]
+        if len(t) >= _PROSE_WIDTH * width and letters and \
+                sum(c.islower() for c in letters) > _PROSE_LOWER * len(letters):
+            return i
+    return 0
+
+
+def closing_start(lines) -> int:
+    """The date line and signature at the very end, if the opinion closes with them."""
+    for i in range(len(lines) - 1, max(len(lines) - 1 - _CLOSING_WITHIN, -1), -1):
+        if CLOSING_RE.match(marks.visible(lines[i].text)) and DATE_RE.search(lines[i].text):
+            return i
+    return len(lines)

@@ -1,0 +1,27 @@
+"""Pass `furniture`: stamps and page numbers leave the page; printed numbers label pages."""
+
+from passkit import prose, run_through, visible
+
+
+def _pages(n: int) -> str:
+    pages = []
+    words = ["alpha", "beta", "gamma", "delta"]  # distinct pages: no repetition to strip
+    for k in range(1, n + 1):
+        pages.append("\n".join([f"Case 1:20-cv-00309 Document 11 Filed 06/23/20 Page {k} of {n}",
+                                *prose(8, words[k - 1]), "", f"{k}"]))
+    return "\f".join(pages)
+
+
+def test_stamps_and_page_numbers_are_removed_and_reported():
+    state = run_through(_pages(3), "furniture")
+    for page in state.pages:
+        texts = visible(page.lines)
+        assert not any(t.startswith("Case 1:20") for t in texts)
+        assert texts[-1].startswith("This is line 8")
+    kinds = [r.kind for r in state.report.removed]
+    assert kinds.count("stamp") == 3 and kinds.count("page-number") == 3
+
+
+def test_printed_numbers_label_the_pages():
+    state = run_through(_pages(3), "furniture")
+    assert state.labels == {1: "1", 2: "2", 3: "3"}
