@@ -679,11 +679,11 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
         ident.warnings.append(f"identity: docket {stamp_docket} taken from the e-filing "
                               "stamp; the caption prints none")
 
-    # Decision date: a labelled deciding date in the caption, then the closing's date, then
-    # any caption date no label rules out, then the filing stamp.
+    # Decision date: a caption date labelled `Decided`, then the closing's date, then the
+    # caption's other dates (`Filed` first; `Argued`/`Submitted` never), then the filing stamp.
     text = "\n".join(flat)
     found = dates.decision_date(text)
-    if found and found.label in dates.DECIDING:
+    if found and found.label in dates.DECIDED:
         ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
     elif closing_date:
         ident.date, ident.date_source = closing_date, "closing"

@@ -48,6 +48,9 @@ _YEAR = r"(?P<year>1[6-9]\d\d|20\d\d)"
 # Labels printed before a date, and whether such a date can be the decision date.
 DECIDING = ("decided", "filed", "dated", "date", "entered", "issued", "signed", "ordered",
             "rendered", "delivered", "opinion filed", "judgment entered")
+# Labels that name the decision itself: such a caption date wins even over the date the
+# closing states (a "Filed" or "Dated" caption date is the paper's, and yields to the closing).
+DECIDED = ("decided", "rendered", "delivered", "judgment entered")
 NOT_DECIDING = ("argued", "submitted", "heard", "received", "considered", "calendared",
                 "reargued", "argued and submitted", "oral argument")
 _LABEL = re.compile(r"\b(?P<label>argued and submitted|opinion filed|judgment entered|"
