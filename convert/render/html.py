@@ -22,6 +22,7 @@ from .model import HIERARCHY, SKIPPED, Model, Note, local, squash, visible_text
 
 STYLESHEETS = Path(__file__).resolve().parents[2] / "stylesheets"
 SCREEN_CSS = "opinion.css"
+THIN_SPACE = "\u2009"  # sets a page mark off from the words around it in print
 
 # AKN inline elements with a direct HTML counterpart.
 _DIRECT = {"b": "b", "i": "i", "u": "u", "sup": "sup", "sub": "sub", "del": "del", "ins": "ins",
@@ -32,6 +33,9 @@ _FLOW_BLOCKS = {"p", "blockList", "table", "blockContainer", "toc", "tblock", "c
                 "tocItem", "ul", "ol", "li", "caption", "subFlow"}
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _HEADING_RANK_BASE = 1  # h1 is the case title; top-level sections are h2
+# What surrounds a court's paragraph number: `12.`, `¶ 12`, `[12]`, `(12)`, `Para. 12`.
+_NUM_TRIM = re.compile(r"^(?:¶+|§+|para(?:graph)?\.?)\s*|[.:)\]]+$|^[(\[]", re.IGNORECASE)
+_LABEL_MAX = 80  # a section link's spoken name: the heading, cut where screen readers would drag
 
 
 def safe_href(href: str | None) -> str | None:
@@ -55,6 +59,7 @@ class HtmlRenderer:
         self.print_mode = print_mode
         self.note_order: list[Note] = []  # screen mode: notes in order of first call
         self._placed: set[str] = set()  # print mode: notes already floated
+        self._ordinals: dict[str, int] = {}  # unnumbered paragraphs counted, per element name
 
     # ------------------------------------------------------------ small builders
 
@@ -126,9 +131,7 @@ class HtmlRenderer:
             if name == "abbr" and src.get("title"):
                 el.set("title", src.get("title"))
         elif name in ("ref", "a", "mref", "rref"):
-            href = safe_href(src.get("href"))
-            if href and href.startswith("#") and not self.m.has_id(href[1:]):
-                href = None  # a fragment that names nothing here
+            href = self.m.local_href(safe_href(src.get("href")))  # None: names nothing here
             el = self.E("a" if href else "span", self.attrs_for(src, f"akn-{name}"))
             if href:
                 el.set("href", href)
@@ -159,18 +162,25 @@ class HtmlRenderer:
         out.append(self.E("img", {"class": "akn-img", "src": href, "alt": alt}))
 
     def page_marker(self, src, out) -> None:
-        number = squash(src.get("number"))
+        """A citable page mark at the exact break.  On screen the mark is CSS generated content
+        (`::before { content: attr(data-mark) }`), so copying the text never copies it, and
+        a link to itself (not a tab stop: the paragraph's own link is); in print it is text
+        set off by thin spaces."""
+        mark = self.m.page_of(src)
         eid = self.m.id_of(src)
-        text = f"*{number}" if number else "*"
-        label = f"Page {number}" if number else "Page break"
+        attrs = {"class": "akn-eop" if mark.printed else "akn-eop akn-eop-unprinted",
+                 "id": eid}
+        if self.print_mode:
+            before = (out[-1].tail if len(out) else out.text) or ""
+            if before and not before[-1].isspace():
+                self.add_text(out, THIN_SPACE)
+            out.append(self.E("span", attrs, mark.shown))
+            self.add_text(out, THIN_SPACE)
+            return
+        attrs.update({"data-mark": mark.shown, "title": mark.label, "aria-label": mark.label})
         if eid:
-            el = self.E("a", {"class": "akn-eop", "id": eid, "href": f"#{eid}", "title": label},
-                        text)
-        else:
-            el = self.E("span", {"class": "akn-eop", "title": label}, text)
-        if src.get("number") is None:
-            el.set("data-unnumbered", "true")
-        out.append(el)
+            attrs.update({"href": f"#{eid}", "tabindex": "-1"})
+        out.append(self.E("a" if eid else "span", attrs))
 
     def note_call(self, src, out) -> None:
         found = self.m.note_of_call(src)
@@ -364,9 +374,19 @@ class HtmlRenderer:
                 tr.tail = "\n"
         return table
 
-    def self_link(self, eid: str, what: str) -> etree._Element:
-        return self.E("a", {"class": "self-link", "href": f"#{eid}",
-                            "aria-label": f"Link to {what}"}, "¶")
+    def self_link(self, eid: str, label: str) -> etree._Element:
+        """A link to `#eid` for copying a paragraph's address: its glyph is CSS generated
+        content shown on hover or focus (so copied text never holds it), its name `label`."""
+        return self.E("a", {"class": "self-link", "href": f"#{eid}", "aria-label": label})
+
+    def paragraph_label(self, name: str, num) -> str:
+        """`Paragraph 12`: the court's number where it numbers the paragraph (`12.`, `¶ 12`,
+        `[12]` all give 12), else the paragraph's ordinal among its kind in the document."""
+        kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name).capitalize()
+        self._ordinals[name] = self._ordinals.get(name, 0) + 1
+        number = _NUM_TRIM.sub("", visible_text(num)) if num is not None else ""
+        number = number or str(self._ordinals[name])
+        return f"{kind} {number}"
 
     def container(self, src, name: str) -> etree._Element:
         num = next((c for c in src if local(c) == "num"), None)
@@ -392,7 +412,7 @@ class HtmlRenderer:
             self.inline_children(heading, hs)
             h.append(hs)
             if eid and not self.print_mode:
-                link = self.self_link(eid, f"section {visible_text(heading)}"[:80])
+                link = self.self_link(eid, f"Section {label}"[:_LABEL_MAX])
                 link.tail = None
                 h.append(link)
                 hs.tail = " "
@@ -405,8 +425,8 @@ class HtmlRenderer:
             lead = []
             if eid and not self.print_mode and (name in ("paragraph", "subparagraph") or any(
                     local(c) == "content" for c in rest)):
-                what = f"paragraph {visible_text(num)}" if num is not None else f"paragraph {eid}"
-                lead.append(self.self_link(eid, what.strip()))
+                lead.append(self.self_link(eid, self.paragraph_label(name, num)))
+                box.set("class", box.get("class") + " akn-linked")
             if num is not None:
                 n = self.E("span", self.attrs_for(num, "akn-num"))
                 self.inline_children(num, n)

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..akn.ids import IdAllocator
+from ..akn.ids import IdAllocator, safe_id
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -94,6 +94,31 @@ class Note:
     number: int = 0  # position among notes, 1-based
 
 
+@dataclass(frozen=True)
+class PageMark:
+    """What a page break shows: `text` (`*14`, or `p. 7` for a page with no printed number),
+    `label` (spoken / titled) and whether the number is the court's printed one."""
+    text: str
+    label: str
+    printed: bool
+
+    @property
+    def shown(self) -> str:
+        """The mark as HTML and PDF show it: `*14`, or `[p. 7]` set apart from star pages."""
+        return self.text if self.printed else f"[{self.text}]"
+
+
+def page_mark(number: str | None, ordinal: int) -> PageMark:
+    """The one place that words a page mark.  `number` is the eop's printed number (a
+    reporter's star series may already carry its stars: `*484`, `**291`); `ordinal` is the
+    source page the break starts (2 for the first break), shown when nothing was printed."""
+    number = squash(number)
+    if number:
+        stars = number if number.startswith("*") else f"*{number}"
+        return PageMark(stars, f"Page {number.lstrip('*')}", True)
+    return PageMark(f"p. {ordinal}", f"Source page {ordinal} (no printed number)", False)
+
+
 @dataclass
 class TocEntry:
     id: str
@@ -121,7 +146,8 @@ class Model:
         self.parts = [c for c in self.doc if c is not self.meta and isinstance(c.tag, str)]
         self._by_element: dict[etree._Element, "Note"] = {}
         self._ids: dict[etree._Element, str] = {}
-        self._used = IdAllocator()  # the eIds read, and the few ids renderers derive
+        self._used = IdAllocator()  # the output ids: eIds read, and the few renderers derive
+        self._targets: dict[str, str] = {}  # eId in the document -> its output id
         self._refs: dict[str, etree._Element] = {}  # references/@eId -> TLC element
         self._meta_notes: dict[str, etree._Element] = {}
         self._read_meta()
@@ -129,6 +155,8 @@ class Model:
         self.notes: list[Note] = []
         self.calls: dict[etree._Element, tuple[Note, str]] = {}
         self._find_notes()
+        self.pages: dict[etree._Element, PageMark] = {}
+        self._find_pages()
         self.toc: list[TocEntry] = []
         self._build_toc()
         self._read_facts()
@@ -155,7 +183,16 @@ class Model:
         return self._ids.get(el)
 
     def has_id(self, value: str) -> bool:
-        return value in self._used
+        """Does eId `value` name an element of this document?"""
+        return value in self._targets
+
+    def local_href(self, href: str | None) -> str | None:
+        """`#eId` -> `#` + that element's output id; None for a fragment naming nothing here.
+        Any other href comes back unchanged."""
+        if not href or not href.startswith("#"):
+            return href
+        target = self._targets.get(href[1:])
+        return f"#{target}" if target else None
 
     # ------------------------------------------------------------ reading
 
@@ -190,12 +227,15 @@ class Model:
                 self._meta_notes[key] = el
 
     def _assign_ids(self) -> None:
+        """Each element's output id: its eId passed through `safe_id` (the first element
+        holding an eId keeps it; a later duplicate gets none)."""
         elements = [el for part in self.parts for el in part.iter("*")]
         for el in elements + list(self._meta_notes.values()):
             eid = el.get("eId")
-            if eid and not any(ch.isspace() for ch in eid) and eid not in self._used:
-                self._ids[el] = eid
-                self._used.claim(eid)
+            if eid and eid not in self._targets:
+                out = self._used.unique(safe_id(eid))
+                self._targets[eid] = out
+                self._ids[el] = out
 
     def _note_for(self, el, fallback_marker: str | None) -> Note:
         if el in self._by_element:
@@ -222,6 +262,14 @@ class Model:
             call = self._take(call)
             note.calls.append(call)
             self.calls[el] = (note, call)
+
+    def _find_pages(self) -> None:
+        # The k-th break starts the (k+1)-th page of the source.
+        for k, el in enumerate(self._iter(("eop",)), start=2):
+            self.pages[el] = page_mark(el.get("number"), k)
+
+    def page_of(self, el) -> PageMark:
+        return self.pages.get(el) or page_mark(el.get("number"), 0)
 
     def note_of_call(self, el) -> tuple[Note, str] | None:
         return self.calls.get(el)

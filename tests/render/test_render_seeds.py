@@ -10,10 +10,11 @@ from io import BytesIO
 import pytest
 from lxml import etree
 
+from convert.render.markdown import esc
 from convert.render.model import Model, visible_text
 from render_helpers import (
     PdfFacts, akn_eids, count_notes, html_doc, markdown_it_footnotes, pandoc_footnotes,
-    pandoc_html,
+    pandoc_html, squash,
 )
 
 AKN = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -83,6 +84,26 @@ def test_pdf_every_paragraph_and_page_is_a_named_destination(pdf000, seed000):
     pages = [el.get("eId") for el in seed000.tree.getroot().iter(f"{{{AKN}}}eop")]
     assert pages and all(eid in pdf000.dests for eid in pages)
     assert set(akn_eids(seed000.tree)) <= set(pdf000.dests)
+
+
+def first_words(eop, n: int = 2) -> str:
+    """The first words of the page an eop starts (its tail, or the next element's text)."""
+    text = eop.tail or ""
+    node = eop
+    while len(text.split()) < n and node is not None:
+        node = node.getnext() if node.getnext() is not None else node.getparent().getnext()
+        text += " " + ("".join(node.itertext()) if node is not None else "")
+    return " ".join(text.split()[:n])
+
+
+def test_pdf_page_marks_are_set_off_by_a_space(pdf000, seed000):
+    """pypdf reads each star page as its own word: `*14` then a (thin) space, then the first
+    words of the page."""
+    eops = list(seed000.tree.getroot().iter(f"{{{AKN}}}eop"))
+    assert len(eops) == 32
+    for eop in eops:
+        words = r"\s+".join(map(re.escape, first_words(eop).split()))
+        assert re.search(rf"(?:^|\s)\*{eop.get('number')}\s+{words}", pdf000.text), eop.get("eId")
 
 
 def test_pdf_holds_each_note_text_exactly_once(pdf000, model000):
@@ -159,7 +180,17 @@ def test_markdown_has_every_paragraph_and_page_anchor(md000, seed000):
     for eid in para_eids(seed000.tree):
         assert md000.count(f'<a id="{eid}"></a>') == 1, eid
     for el in seed000.tree.getroot().iter(f"{{{AKN}}}eop"):
-        assert f'<a id="{el.get("eId")}"></a>\\[\\*{el.get("number")}\\]' in md000
+        # `[*14]`, then a space, then the first word of page 14
+        mark = f'<a id="{el.get("eId")}"></a>\\[\\*{el.get("number")}\\] '
+        assert mark + esc(first_words(el, 1)) in md000, el.get("eId")
+
+
+@pytest.mark.parametrize("fmt", ["gfm", "markdown"])
+def test_pandoc_shows_page_marks_followed_by_a_space(md000, seed000, pandoc_path, fmt):
+    text = squash(html_doc(f"<div>{pandoc_html(pandoc_path, md000, fmt)}</div>")
+                  .text_content())
+    for el in seed000.tree.getroot().iter(f"{{{AKN}}}eop"):
+        assert f"[*{el.get('number')}] {first_words(el, 1)}" in text, el.get("eId")
 
 
 def test_markdown_front_matter_of_seed(md000, model000):

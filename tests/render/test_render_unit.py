@@ -77,12 +77,29 @@ def test_html_ids_are_the_akn_eids(doc):
 def test_html_every_paragraph_has_a_self_link(doc):
     paragraphs = doc.xpath('//div[contains(@class, "akn-paragraph")]')
     assert len(paragraphs) == 8
+    labels = []
     for para in paragraphs:
         links = para.xpath('.//a[@class="self-link"]')
         assert links and links[0].get("href") == "#" + para.get("id")
-        assert links[0].text == "¶" and links[0].get("aria-label")
+        assert not links[0].text_content(), "the glyph is CSS generated content"
+        labels.append(links[0].get("aria-label"))
+    # the court's number where it numbers the paragraph, else the ordinal
+    assert labels == ["Paragraph 1", "Paragraph 2", "Paragraph 3", "Paragraph 4",
+                      "Paragraph 12", "Paragraph 6", "Paragraph 7", "Paragraph 8"]
     numbered = doc.get_element_by_id("para_12")
-    assert squash(numbered.xpath(".//p")[0].text_content()).startswith("¶ 12. Analysis")
+    assert squash(numbered.xpath(".//p")[0].text_content()).startswith("12. Analysis")
+
+
+@pytest.mark.parametrize("num, label", [("12.", "Paragraph 12"), ("¶ 12", "Paragraph 12"),
+                                        ("[7]", "Paragraph 7"), ("¶1", "Paragraph 1")])
+def test_html_paragraph_link_names_the_courts_number_once(num, label):
+    data = akn(f'<paragraph eId="para_1"><num>{num}</num><content><p>Text.</p></content>'
+               '</paragraph>')
+    page = html_doc(render(etree.ElementTree(etree.fromstring(data)), "html"))
+    link = page.xpath('//a[@class="self-link"]')[0]
+    assert link.get("aria-label") == label
+    text = squash(page.get_element_by_id("para_1").text_content())
+    assert text == f"{num} Text.", "no second ¶ before the court's own"
 
 
 def test_html_footnotes_link_both_ways(doc):
@@ -106,8 +123,41 @@ def test_html_footnotes_link_both_ways(doc):
 
 def test_html_page_markers_are_star_pages(doc):
     marker = doc.get_element_by_id("page_14")
-    assert marker.text == "*14" and marker.get("href") == "#page_14"
+    assert marker.get("data-mark") == "*14" and marker.get("href") == "#page_14"
+    assert marker.get("aria-label") == "Page 14" and marker.get("tabindex") == "-1"
+    assert not marker.text_content(), "the mark is drawn by CSS, so copies leave it out"
     assert "akn-eop" in marker.get("class")
+
+
+UNNUMBERED = ('<paragraph eId="para_1"><content><p>One <eop eId="eop_1"/>two '
+              '<eop eId="page_3" number="3"/>three <eop eId="eop_2"/>four '
+              '<eop eId="s_1" number="**291"/>five.</p></content></paragraph>')
+
+
+def test_page_marks_without_a_printed_number_show_the_source_page():
+    from convert.render.model import page_mark
+
+    assert page_mark("14", 9).shown == "*14" and page_mark("*484", 2).text == "*484"
+    assert page_mark("**291", 2).label == "Page 291"
+    assert page_mark(None, 7).shown == "[p. 7]" and page_mark(" ", 7).text == "p. 7"
+    tree = etree.ElementTree(etree.fromstring(akn(UNNUMBERED)))
+    page = html_doc(render(tree, "html"))
+    assert [m.get("data-mark") for m in page.xpath('//*[contains(@class, "akn-eop")]')] == \
+        ["[p. 2]", "*3", "[p. 4]", "**291"]
+    assert "akn-eop-unprinted" in page.get_element_by_id("eop_1").get("class")
+    md = render(tree, "md").decode()
+    assert ('One <a id="eop_1"></a>\\[p. 2\\] two <a id="page_3"></a>\\[\\*3\\] three '
+            '<a id="eop_2"></a>\\[p. 4\\] four <a id="s_1"></a>\\[\\*\\*291\\] five.') in md
+    print_html = html_doc(render_print(tree))
+    assert print_html.get_element_by_id("para_1").text_content().strip() == \
+        "One [p. 2]\u2009two *3\u2009three [p. 4]\u2009four **291\u2009five."
+
+
+def render_print(tree) -> bytes:
+    from convert.render.html import render_html
+    from convert.render.model import Model
+
+    return render_html(Model(tree), print_mode=True)
 
 
 def test_html_toc_from_headings(doc):
@@ -234,7 +284,7 @@ def test_markdown_anchors_headings_pages_footnotes(md):
     assert '<a id="para_12"></a>**12.** Analysis[^3]' in md
     assert '\n## <a id="lvl_1"></a>I. BACKGROUND\n' in md
     assert '\n### <a id="lvl_2"></a>A. Facts\n' in md
-    assert '<a id="page_14"></a>\\[\\*14\\]' in md
+    assert '<a id="page_14"></a>\\[\\*14\\] continues here.' in md
     assert "{#" not in md
     refs, defs, _ = markdown_it_footnotes(md)
     assert (refs, defs) == (5, 5)
