@@ -195,9 +195,12 @@ class _Page:
         return self.page.lines[i].blank_before >= max(2, self.typical + GAP_OVER_TYPICAL)
 
     def set_apart(self, i: int, label: Label) -> bool:
-        """Clearly the start of a zone: smaller type, a wide gap, or a lone label after a gap."""
-        bb = self.page.lines[i].blank_before
-        return self.small(i) or self.gap(i) or (label.alone and bb >= 1)
+        """Clearly the start of a zone: smaller type, a wide gap, or a lone label with a blank
+        line before or after it (plain pdftotext prints the label as a block of its own)."""
+        lines = self.page.lines
+        bb = lines[i].blank_before
+        after = lines[i + 1].blank_before if i + 1 < len(lines) else 0
+        return self.small(i) or self.gap(i) or (label.alone and (bb >= 1 or after >= 1))
 
     def zone_like(self, i: int, label: Label) -> bool:
         """Possibly the start of a zone: set apart, a label alone on its line (body text has
