@@ -28,7 +28,6 @@ _SCHEDULE_FOLIOS = ("the folios of the attached schedules (1, 24, 1, 25) are rem
                     "furniture but not carried onto the page breaks")
 _FORM_FOLIOS = "the form footer's 'Page N of M' is removed but not carried onto the breaks"
 _PLAIN_FOLIOS = "plain pdftotext puts the folio among the line numbers; it is not read"
-_IMAGE_PAGES = "image pages without text lose their page break (shape 7)"
 _BIA = ("no form feeds: pages end at the reporter page number on its own line; note bodies "
         "follow their paragraph ('N text')")
 
@@ -66,17 +65,8 @@ SHORTFALLS = {
     ("nc_2022-NCSC-1_gift_surplus", "raw", "notes_recall"): (
         0.6666, "plain pdftotext drops note 3's label ('Indeed, as defendants note')"),
     ("nysd_12-cv-5708_doc11", "pdf", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
-    ("nysd_12-cv-5708_doc11", "pdf", "page_breaks"): (13, _IMAGE_PAGES),
-    ("nysd_12-cv-5708_doc11", "pdf", "page_numbers"): (13, _IMAGE_PAGES),
     ("nysd_12-cv-5708_doc11", "layout", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
-    ("nysd_12-cv-5708_doc11", "layout", "page_breaks"): (13, _IMAGE_PAGES),
-    ("nysd_12-cv-5708_doc11", "layout", "page_numbers"): (13, _IMAGE_PAGES),
     ("nysd_12-cv-5708_doc11", "raw", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
-    ("nysd_12-cv-5708_doc11", "raw", "page_breaks"): (13, _IMAGE_PAGES),
-    ("nysd_12-cv-5708_doc11", "raw", "page_numbers"): (13, _IMAGE_PAGES),
-    ("scotus_tarrant_v_herrmann_2013_slip", "pdf", "page_breaks"): (27, _IMAGE_PAGES),
-    ("scotus_tarrant_v_herrmann_2013_slip", "layout", "page_breaks"): (27, _IMAGE_PAGES),
-    ("scotus_tarrant_v_herrmann_2013_slip", "raw", "page_breaks"): (27, _IMAGE_PAGES),
     ("bia_28_IN_437_laguerre", "text", "notes_recall"): (0.0, _BIA),
     ("bia_28_IN_437_laguerre", "text", "page_breaks"): (0, _BIA),
     ("bia_28_IN_437_laguerre", "text", "page_numbers"): (0, _BIA),
