@@ -29,7 +29,7 @@ test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest
 
 eval: $(STAMP)
-	$(BIN)/python -m convert.evaluate $(CORPUS)
+	$(BIN)/python tools/evaluate.py $(CORPUS)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-only --benchmark-enable -p no:randomly

@@ -16,9 +16,17 @@ from typing import Union
 
 @dataclass
 class PageBreak:
-    """The start of a source page (AKN `eop`). `number` is the printed page number, or None."""
+    """The start of a source page (AKN `eop`). `number` is the printed page number, or None.
+
+    A case printed in several reporters has several page series (`945 N.E.2d 484`,
+    `920 N.Y.S.2d 291`): `series` names the reporter whose page begins here, and `rank` is
+    the series' place among the document's series (1 for the first), which is how many stars
+    CAP-style star paging shows (`*484`, `**291`).  Both are None for a single series.
+    """
 
     number: str | None = None
+    series: str | None = None
+    rank: int | None = None
 
 
 @dataclass
@@ -145,6 +153,9 @@ class Document:
     header: list[Block] = field(default_factory=list)
     body: list[BodyItem] = field(default_factory=list)
     conclusions: list[Block] = field(default_factory=list)
+    # Notes that are not the court's (a publisher's or editor's note): AKN meta/notes, called
+    # by a `noteRef` at the start of the header.  Each is a list of blocks.
+    editorial_notes: list[list[Block]] = field(default_factory=list)
 
 
 def inline_text(content: list[Inline]) -> str:

@@ -111,3 +111,15 @@ def test_library_never_imports_the_command_line():
                                capture_output=True, text=True).stdout.split()
     allowed = ("/convert/cli/", "/convert/__main__.py")  # the entry points
     assert [o for o in offenders if not any(a in o for a in allowed)] == []
+
+
+def test_no_validate_writes_the_same_xml_without_loading_the_schema(tmp_path):
+    """Issue 10 (fast start): --no-validate skips the ~0.2 s schema load, not the output."""
+    code = ("import sys; from convert.cli import main; "
+            f"code = main(['convert', {str(SEED_004)!r}, '-o', {str(tmp_path)!r}, "
+            "'--no-validate', '-q']); "
+            "print(code, 'convert.validate.schema' in sys.modules, 'weasyprint' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          timeout=120)
+    assert done.stdout.split() == ["0", "False", "False"], done.stderr
+    assert (tmp_path / f"{SEED_004.stem}.xml").read_bytes() == parse(SEED_004).xml

@@ -7,16 +7,16 @@ extractions); the reader must find it by general rules.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 import pytest
 
 from convert.akn.names import NS
 from convert.coverage import compare
-from convert.evaluate import KNOWN_NOTES
 from convert.pipeline import parse
 from convert.validate.schema import schema_errors
 
+from corpus_cache import parsed
+from corpus_labels import note_count
 from locations import CORPUS
 
 pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is absent")
@@ -30,10 +30,10 @@ INPUTS = [f"{stem}{form}" for stem in STEMS for form in FORMS]
 FISHER = "text/scotus_fisher_v_ut_2013.txt"
 
 
-@lru_cache(maxsize=None)
 def converted(name: str):
+    """The input read once per session (shared with the other corpus tests)."""
     path = CORPUS / name if "/" in name else PDF_DIR / name
-    return parse(path)
+    return parsed(path)[0]
 
 
 def xp(tree, path):
@@ -101,7 +101,6 @@ def test_removed_furniture_is_reported():
 
 # ---------------------------------------------------------------- 3. footnotes
 
-NOTES = KNOWN_NOTES  # footnotes each document shows (read off the PDFs)
 # pdftotext's plain output drops note 3's label in the North Carolina opinion (the line reads
 # "Indeed, as defendants note, ..." with no number): that text shows two labelled notes.
 SHOWN = {"nc_2022-NCSC-1_gift_surplus.raw.txt": 2}
@@ -111,7 +110,7 @@ SHOWN = {"nc_2022-NCSC-1_gift_surplus.raw.txt": 2}
 def test_every_footnote_found_and_linked(name):
     parsed = converted(name)
     stem = name.split(".")[0]
-    count = SHOWN.get(name, NOTES[stem])
+    count = SHOWN.get(name) if name in SHOWN else note_count(stem)
     notes = xp(parsed.tree, "//akn:authorialNote")
     assert [n.get("marker") for n in notes] == [str(i) for i in range(1, count + 1)]
     assert not [w for w in parsed.report.warnings if "not found" in w]

@@ -14,8 +14,9 @@ from pathlib import Path
 import pytest
 
 from convert.errors import ConvertError
-from convert.evaluate import KNOWN_NOTES
 from convert.readers.pdf_layout import extract_pages, page_count
+from corpus_labels import note_count
+from locations import CORPUS
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 CALL_RE = re.compile(f"[{SUPERSCRIPTS}]+")
@@ -228,8 +229,11 @@ def test_encrypted_pdf_is_a_clear_error(tmp_path, body_pdf):
 # --------------------------------------------------------------------------- corpus
 
 # Facts about the corpus documents, established by reading the PDFs and their pdftotext twins:
-# the number of footnotes each has (one call in the text for each).  Kept in one place.
-FOOTNOTES = KNOWN_NOTES
+# the number of footnotes each has (one call in the text for each), from labels.json.
+FOOTNOTES = {stem: note_count(stem) if CORPUS.is_dir() else 0 for stem in (
+    "azd_bard_ivc_remand_order", "ca10_21-800_order", "ca1_20-1507_calvary_chapel_v_mills",
+    "nc_2022-NCSC-1_gift_surplus", "scotus_tarrant_v_herrmann_2013_slip",
+    "tc_memo_2020-26_bordelon")}
 STEMS = sorted(FOOTNOTES)
 
 

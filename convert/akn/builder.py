@@ -77,6 +77,7 @@ class _Builder:
         self.person_names: dict[str, str] = {}  # eId -> name as first written
         self.roles: dict[str, str] = {}
         self.prefix = ""  # eId prefix inside a separate writing, so notes restart per writing
+        self.series: dict[str, tuple[str, int]] = {}  # reporter -> (eId, rank)
         for item in _walk_paragraphs(doc.body):
             if item.num:
                 self.ids.plan("para", number_part(item.num))
@@ -98,6 +99,18 @@ class _Builder:
     def court_ref(self) -> str:
         return "#" + (self.doc.meta.court_id or "court")
 
+    def series_ref(self, brk: PageBreak) -> str | None:
+        """`#series_ne2d` for a page of the N.E.2d series: a TLCReference (name="reporter")
+        that says which reporter the page belongs to and, by its place in the references,
+        the series' rank (the renderers' star count)."""
+        if not brk.series:
+            return None
+        key = brk.series
+        if key not in self.series:
+            self.series[key] = (self.ids.take("series", slug(key).replace("-", "")),
+                                brk.rank or len(self.series) + 1)
+        return "#" + self.series[key][0]
+
     # ------------------------------------------------------------ inline
 
     def inline(self, parent: etree._Element, content: Iterable[Inline]) -> None:
@@ -106,11 +119,18 @@ class _Builder:
                 _append_text(parent, item)
             elif isinstance(item, PageBreak):
                 eop = etree.SubElement(parent, q("eop"))
+                series = self.series_ref(item)
                 if item.number:
-                    eop.set("eId", self.ids.take("page", number_part(item.number)))
+                    # A second series gets its reporter in the id: page_484, page_nys2d_291.
+                    part = number_part(item.number)
+                    if series and item.rank and item.rank > 1:
+                        part = f"{series.removeprefix('#series_')}_{part}"
+                    eop.set("eId", self.ids.take("page", part))
                     eop.set("number", item.number)
                 else:
                     eop.set("eId", self.ids.next("eop"))
+                if series:
+                    eop.set("refersTo", series)
             elif isinstance(item, Note):
                 note = etree.SubElement(parent, q("authorialNote"))
                 note.set("eId", self.ids.take(self.prefix + "note", number_part(item.marker)))
@@ -139,6 +159,8 @@ class _Builder:
             el.set("refersTo", self.court_ref())
         elif span.tag == "docDate":
             el.set("date", a["date"])
+        elif span.tag == "ref":
+            el.set("href", a["href"])
         self.inline(el, span.content)
 
     # ------------------------------------------------------------ blocks
@@ -272,6 +294,28 @@ class _Builder:
         for role, label in sorted(self.roles.items()):
             etree.SubElement(refs, q("TLCRole"), eId=role, href=f"/ontology/role/{role}",
                              showAs=label)
+        # Page series in rank order: the first listed is `*`, the second `**`, ...
+        for reporter, (eid, _rank) in sorted(self.series.items(), key=lambda kv: kv[1][1]):
+            etree.SubElement(refs, q("TLCReference"), eId=eid, name="reporter",
+                             href=f"/ontology/reporter/{slug(reporter)}", showAs=reporter)
+
+    def editorial_notes(self, header: etree._Element) -> None:
+        """Notes that are not the court's: meta/notes, each called by a noteRef that opens
+        the header (so renderers show them, marked as the editor's)."""
+        if not self.doc.editorial_notes:
+            return
+        notes = etree.SubElement(self._meta_el, q("notes"), source="#" + TOOL_ID)
+        p = etree.Element(q("p"))
+        for k, blocks in enumerate(self.doc.editorial_notes, 1):
+            eid = self.ids.take("enote", str(k))
+            note = etree.SubElement(notes, q("note"), eId=eid, marker=f"Ed. {k}",
+                                    placement="bottom")
+            note.set("class", "editorial")
+            for block in blocks or [P([""])]:
+                self.block(note, block)
+            etree.SubElement(p, q("noteRef"), href="#" + eid, marker=f"Ed. {k}",
+                             placement="bottom", **{"class": "editorial"})
+        header.insert(0, p)
 
     # ------------------------------------------------------------ whole document
 
@@ -295,6 +339,7 @@ class _Builder:
             for block in self.doc.conclusions:
                 self.block(conclusions, block)
         self.references()
+        self.editorial_notes(header)
         return etree.ElementTree(root)
 
 

@@ -3,13 +3,26 @@
 eIds are flat (no `__` hierarchy), unique in the document and stable: they depend only on the
 document's content and order.  Prefixes follow the AKN naming convention's abbreviations
 (`para`, `lvl`, `note`, `page`, `opinion`).  HTML ids, Markdown anchors and PDF destinations
-reuse these strings unchanged.
+reuse these strings unchanged when they are already safe (`safe_id`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+
+
+# The characters an id may carry into HTML and Markdown output: inert in an attribute value,
+# a URL fragment, Markdown text and YAML, so an id never needs escaping (and cannot be
+# mis-escaped) by any renderer.  Everything the builder makes already fits.
+_NOT_ID_CHAR = re.compile(r"[^A-Za-z0-9_.:~!-]")
+
+
+def safe_id(value: str) -> str:
+    """`value` with every character outside `[A-Za-z0-9_.:~!-]` written as `~HEX~` (its code
+    point): `x"><img` -> `x~22~~3E~~3C~img`.  The one function every renderer passes ids
+    through; ids made by the builder come back unchanged."""
+    return _NOT_ID_CHAR.sub(lambda m: f"~{ord(m.group()):X}~", value) or "x"
 
 
 def slug(text: str) -> str:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
 
 from .. import __version__
 from .options import EXIT_INTERRUPTED, EXIT_OK, say
@@ -22,7 +23,9 @@ from .options import EXIT_INTERRUPTED, EXIT_OK, say
 COMMANDS = ("convert", "parse", "render", "validate", "batch")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole parser; given the command about to run, only that command's options are
+    set up (some, like validate's, import their library to describe themselves)."""
     parser = argparse.ArgumentParser(
         prog="akn",
         description="Court opinions to Akoma Ntoso 3.0 judgments, and AKN to HTML, Markdown, PDF.",
@@ -35,13 +38,16 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMANDS:
         module = importlib.import_module(f"{__name__}.{name}")
         p = sub.add_parser(name, help=module.HELP)
-        module.add_arguments(p)
+        if command in (None, name):
+            module.add_arguments(p)
         p.set_defaults(func=module.run)
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    first = next((a for a in argv if not a.startswith("-")), None)
+    parser = build_parser(first if first in COMMANDS else None)
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help

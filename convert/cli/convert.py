@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 
 from .options import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, STDIN_SOURCE, STDIN_STEM, STDIO,
-                      add_from, add_to, add_verbosity, detail, internal, read_stdin, say,
+                      add_from, add_no_validate, add_to, add_verbosity, detail, internal, read_stdin, say,
                       status, write_stdout)
 
 HELP = "convert inputs into OUTDIR/<stem>.<ext>, or one format to stdout"
@@ -22,6 +22,7 @@ def add_arguments(p) -> None:
                    help="directory for the outputs; - for stdout (one input, one format)")
     add_to(p)
     add_from(p)
+    add_no_validate(p)
     add_verbosity(p)
 
 
@@ -71,12 +72,13 @@ def _convert_one(path: str, args, to_stdout: bool) -> list:
     from ..pipeline import convert_file, outputs_for, parse, parse_data, render
 
     if path != STDIO and not to_stdout:
-        _, targets = convert_file(path, args.outdir, args.to, args.source_format)
+        _, targets = convert_file(path, args.outdir, args.to, args.source_format,
+                                  args.validate)
         return list(targets.values())
     if path == STDIO:
-        parsed = parse_data(STDIN_SOURCE, read_stdin(), args.source_format)
+        parsed = parse_data(STDIN_SOURCE, read_stdin(), args.source_format, args.validate)
     else:
-        parsed = parse(path, args.source_format)
+        parsed = parse(path, args.source_format, args.validate)
     if to_stdout:
         write_stdout(render(parsed, args.to[0]), args.to[0])
         return []

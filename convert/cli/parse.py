@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_from, add_verbosity,
+from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_from, add_no_validate, add_verbosity,
                       internal, read_stdin, say, status, write_stdout)
 
 HELP = "read one input and print or write its AKN XML"
@@ -14,6 +14,7 @@ def add_arguments(p) -> None:
     p.add_argument("input", metavar="INPUT", help="input file; - for stdin")
     p.add_argument("-o", "--output", metavar="FILE.xml", help="output file (default: stdout)")
     add_from(p)
+    add_no_validate(p)
     p.add_argument("--report", action="store_true",
                    help="list the page furniture the reader removed (on stderr)")
     add_verbosity(p)
@@ -28,9 +29,10 @@ def run(args) -> int:
     try:
         if args.input == STDIO:
             parsed, notes = capture_warnings(parse_data, STDIN_SOURCE, read_stdin(),
-                                             args.source_format)
+                                             args.source_format, args.validate)
         else:
-            parsed, notes = capture_warnings(parse, args.input, args.source_format)
+            parsed, notes = capture_warnings(parse, args.input, args.source_format,
+                                             args.validate)
     except ConvertError as err:
         say(f"error: {err}")
         return EXIT_INVALID

@@ -13,6 +13,7 @@ a note shows up as two.  The steps:
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -28,7 +29,23 @@ from .courts import resolve
 from .outline import Outline
 from .passes import State, markdown_passes
 
-_MD = MarkdownIt("commonmark")
+# markdown-it stops parsing, silently, at `maxNesting` open containers (20 in its CommonMark
+# preset: a list ten deep or a quote twenty deep cut off every later section).  The budget is
+# raised to a level its recursive parser (about 400 levels before Python's recursion limit)
+# reaches safely, and `_flatten` keeps every line's containers well inside it.
+_MAX_NESTING = 200
+# Per line: at most this many container markers (`>`, list bullets, `1.`) ...
+_MAX_MARKERS = 30
+# ... and this many columns of indentation among them (30 list levels at two columns each).
+# Markers beyond are escaped (kept as text, nesting no deeper); indentation beyond is cut.
+# 30 markers (two levels a list marker) + 60 columns (30 list levels) < _MAX_NESTING.
+_MAX_INDENT = 60
+_TAB = 4  # CommonMark's tab stop
+# Bold inside italic inside bold...: past this depth emphasis adds nothing a reader sees, and
+# each level is an element (libxml2 refuses trees deeper than 256).
+_MAX_SPAN_DEPTH = 8
+_MD = MarkdownIt("commonmark", {"maxNesting": _MAX_NESTING})
+_PREFIX_PART = re.compile(r"[ \t]+|>|(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)")
 _SUPERSCRIPT_RUN = re.compile(r"[⁰¹²³⁴⁵⁶⁷⁸⁹]+")
 _NOTE_BODY = re.compile(r"^\s*([⁰¹²³⁴⁵⁶⁷⁸⁹]+)\s*")
 _TO_DIGITS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
@@ -51,23 +68,30 @@ class MdBlock:
 # ------------------------------------------------------------------ 1. blocks
 
 
-def _inline(children) -> list[Inline]:
-    """markdown-it inline tokens -> our inline content (b/i spans, text)."""
+def _inline(children, report: ReadReport, line: int = 0) -> list[Inline]:
+    """markdown-it inline tokens -> our inline content (b/i spans, text).  Link and image
+    targets are not text of the opinion: dropped, and reported as removed."""
     root: list[Inline] = []
     stack: list[list[Inline]] = [root]
     for tok in children or []:
+        target = tok.attrGet("src" if tok.type == "image" else "href")
+        if target and tok.type in ("link_open", "image"):
+            report.remove("link-target", str(target), line)
         if tok.type in ("text", "code_inline", "html_inline"):
             _add(stack[-1], tok.content)
         elif tok.type in ("softbreak", "hardbreak"):
             _add(stack[-1], " ")
         elif tok.type in ("strong_open", "em_open"):
+            if len(stack) > _MAX_SPAN_DEPTH:  # `*****...x*****...`: text, no deeper spans
+                stack.append(stack[-1])
+                continue
             span = Span("b" if tok.type == "strong_open" else "i")
             stack[-1].append(span)
             stack.append(span.content)
         elif tok.type in ("strong_close", "em_close") and len(stack) > 1:
             stack.pop()
         elif tok.children:
-            stack[-1].extend(_inline(tok.children))
+            stack[-1].extend(_inline(tok.children, report, line))
     return root
 
 
@@ -78,14 +102,14 @@ def _add(content: list[Inline], text: str) -> None:
         content.append(text)
 
 
-def _blocks(tokens) -> list[MdBlock]:
+def _blocks(tokens, report: ReadReport) -> list[MdBlock]:
     out: list[MdBlock] = []
     i = 0
     while i < len(tokens):
         tok = tokens[i]
         line = (tok.map[0] + 1) if tok.map else 0
         if tok.type in ("paragraph_open", "heading_open"):
-            content = _inline(tokens[i + 1].children)
+            content = _inline(tokens[i + 1].children, report, line)
             out.append(MdBlock("heading" if tok.type == "heading_open" else "para",
                                content, line=line))
             i += 3
@@ -108,16 +132,60 @@ def _blocks(tokens) -> list[MdBlock]:
                 elif t.type == "inline":
                     if current:
                         _add(current, " ")
-                    current.extend(_inline(t.children))
+                    current.extend(_inline(t.children, report, line))
                 i += 1
             out.append(MdBlock("list", items=items, line=line))
         else:
             if tok.type == "inline":  # stray inline (tables, html blocks): keep the text
-                out.append(MdBlock("para", _inline(tok.children), line=line))
-            elif tok.type in ("code_block", "fence", "html_block") and tok.content.strip():
+                out.append(MdBlock("para", _inline(tok.children, report, line), line=line))
+            elif tok.type == "html_block" and tok.content.strip():
+                # markdown-it leaves HTML blocks undecoded: `<p>AT&amp;T</p>` is text here,
+                # so its character references are read as the characters they stand for
+                out.append(MdBlock("para", [html.unescape(tok.content.strip())], line=line))
+            elif tok.type in ("code_block", "fence") and tok.content.strip():
                 out.append(MdBlock("para", [tok.content.strip()], line=line))
             i += 1
     return out
+
+
+def _flatten(text: str, report: ReadReport) -> str:
+    """Bound each line's nesting (see `_MAX_MARKERS`): extra container markers are escaped
+    into text and extra indentation is cut, so markdown-it never reaches its nesting limit
+    and drops the rest of the document.  Says which lines were flattened."""
+    lines = text.split("\n")
+    flattened = []
+    for n, line in enumerate(lines):
+        if not line[:1].isspace() and line[:1] not in (">", "-", "+", "*") \
+                and not line[:1].isdigit():
+            continue  # the common case: no container prefix
+        out, pos, markers, columns, changed = [], 0, 0, 0, False
+        while True:
+            m = _PREFIX_PART.match(line, pos)
+            if m is None:
+                break
+            part = m.group()
+            if part[0] in " \t":
+                width = sum(_TAB if c == "\t" else 1 for c in part)
+                # after a marker one space stays: it is what makes the marker a marker
+                keep = max(1 if out else 0, min(width, _MAX_INDENT - columns))
+                columns += keep
+                changed |= keep < width
+                out.append(" " * keep)
+            elif markers >= _MAX_MARKERS:
+                out.append("\\" + part)
+                changed = True
+            else:
+                markers += 1
+                out.append(part)
+            pos = m.end()
+        if changed:
+            lines[n] = "".join(out) + line[pos:]
+            flattened.append(n + 1)
+    if flattened:
+        report.warnings.append(
+            f"line {flattened[0]}: nesting deeper than {_MAX_MARKERS} containers or "
+            f"{_MAX_INDENT} columns flattened on {len(flattened)} line(s); no text dropped")
+    return "\n".join(lines)
 
 
 # ------------------------------------------------------------------ 2. notes, 3. rejoin
@@ -340,7 +408,8 @@ def read_string(text: str, source: str) -> tuple[Document, ReadReport]:
 
 def pass_blocks(state: State) -> None:
     """`md_blocks`: markdown-it tokens -> blocks."""
-    state.blocks = _blocks(_MD.parse(state.vocabulary_text))
+    state.blocks = _blocks(_MD.parse(_flatten(state.vocabulary_text, state.report)),
+                           state.report)
     if not state.blocks:
         raise ConvertError(state.source, "no text found")
 

@@ -131,9 +131,7 @@ class HtmlRenderer:
             if name == "abbr" and src.get("title"):
                 el.set("title", src.get("title"))
         elif name in ("ref", "a", "mref", "rref"):
-            href = safe_href(src.get("href"))
-            if href and href.startswith("#") and not self.m.has_id(href[1:]):
-                href = None  # a fragment that names nothing here
+            href = self.m.local_href(safe_href(src.get("href")))  # None: names nothing here
             el = self.E("a" if href else "span", self.attrs_for(src, f"akn-{name}"))
             if href:
                 el.set("href", href)

@@ -2,8 +2,10 @@
 `markdown`) all read the same way.
 
 - YAML front matter (JSON-quoted strings, valid YAML): title, court, date, docket, parties,
-  judges, citation, frbr_uri, lang.
-- Paragraph anchors are raw `<a id="para_12"></a>` at the start of the paragraph: GitHub and
+  judges, citation, frbr_uri, lang.  Values are Markdown-escaped too (pandoc reads front-matter
+  strings as Markdown), so `AT&T` is written `"AT\\&T"`.
+- Paragraph anchors are raw `<a id="para_12"></a>` at the start of the paragraph (ids pass
+  through `akn.ids.safe_id`, so they hold nothing HTML could read as markup): GitHub and
   pandoc ignore `{#id}` attributes on paragraphs, but all read inline HTML.
 - Headings keep their numbers (`## <a id="lvl_1"></a>I. Background`).
 - Page markers: `<a id="page_14"></a>[*14]`, visible, with an anchor.
@@ -71,6 +73,13 @@ def _url(href: str) -> str:
     return quote(href, safe=":/?#[]@!$&'*+,;=%~-._")
 
 
+def front_matter_value(value: str) -> str:
+    """A YAML scalar that pandoc reads as plain text: pandoc parses front-matter strings as
+    Markdown (so `<img onerror=...>` in a title would be live HTML), hence the Markdown
+    escaping; JSON quoting makes the result a valid YAML double-quoted string."""
+    return json.dumps(start_safe(esc(value)), ensure_ascii=False)
+
+
 class MarkdownRenderer:
     def __init__(self, model: Model):
         self.m = model
@@ -134,9 +143,7 @@ class MarkdownRenderer:
             tag = _DIRECT_HTML[name]
             return f"<{tag}>{inner}</{tag}>"
         if name in ("ref", "a", "mref", "rref"):
-            href = safe_href(src.get("href"))
-            if href and href.startswith("#") and not self.m.has_id(href[1:]):
-                href = None
+            href = self.m.local_href(safe_href(src.get("href")))
             if href and inner.strip() and "](" not in inner:
                 return f"[{inner}]({_url(href)})"
             return inner
@@ -309,7 +316,7 @@ class MarkdownRenderer:
 
     def front_matter(self) -> str:
         m = self.m
-        q = lambda v: json.dumps(v, ensure_ascii=False)  # noqa: E731 - JSON strings are YAML
+        q = front_matter_value
         lines = ["---", f"title: {q(m.title)}"]
         for key, value in (("court", m.court), ("date", m.date), ("docket", m.docket),
                            ("citation", m.citation)):

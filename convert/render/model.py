@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
-from ..akn.ids import IdAllocator
+from ..akn.ids import IdAllocator, safe_id
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
 
@@ -146,7 +146,8 @@ class Model:
         self.parts = [c for c in self.doc if c is not self.meta and isinstance(c.tag, str)]
         self._by_element: dict[etree._Element, "Note"] = {}
         self._ids: dict[etree._Element, str] = {}
-        self._used = IdAllocator()  # the eIds read, and the few ids renderers derive
+        self._used = IdAllocator()  # the output ids: eIds read, and the few renderers derive
+        self._targets: dict[str, str] = {}  # eId in the document -> its output id
         self._refs: dict[str, etree._Element] = {}  # references/@eId -> TLC element
         self._meta_notes: dict[str, etree._Element] = {}
         self._read_meta()
@@ -182,7 +183,16 @@ class Model:
         return self._ids.get(el)
 
     def has_id(self, value: str) -> bool:
-        return value in self._used
+        """Does eId `value` name an element of this document?"""
+        return value in self._targets
+
+    def local_href(self, href: str | None) -> str | None:
+        """`#eId` -> `#` + that element's output id; None for a fragment naming nothing here.
+        Any other href comes back unchanged."""
+        if not href or not href.startswith("#"):
+            return href
+        target = self._targets.get(href[1:])
+        return f"#{target}" if target else None
 
     # ------------------------------------------------------------ reading
 
@@ -217,12 +227,15 @@ class Model:
                 self._meta_notes[key] = el
 
     def _assign_ids(self) -> None:
+        """Each element's output id: its eId passed through `safe_id` (the first element
+        holding an eId keeps it; a later duplicate gets none)."""
         elements = [el for part in self.parts for el in part.iter("*")]
         for el in elements + list(self._meta_notes.values()):
             eid = el.get("eId")
-            if eid and not any(ch.isspace() for ch in eid) and eid not in self._used:
-                self._ids[el] = eid
-                self._used.claim(eid)
+            if eid and eid not in self._targets:
+                out = self._used.unique(safe_id(eid))
+                self._targets[eid] = out
+                self._ids[el] = out
 
     def _note_for(self, el, fallback_marker: str | None) -> Note:
         if el in self._by_element:

@@ -1,0 +1,49 @@
+"""Cross-form agreement: the three inputs of one PDF (the PDF, its `-layout` text, its plain
+text) must give the same notes (count and markers) and the same number of page breaks.
+No labels are needed, so this holds a reader to itself on any PDF."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+PDF_FORMS = ("pdf", "layout", "raw")
+
+
+@dataclass
+class Agreement:
+    stem: str
+    by_form: dict[str, dict] = field(default_factory=dict)  # form -> {notes, markers, eops}
+    differences: list[str] = field(default_factory=list)
+
+    @property
+    def agree(self) -> bool:
+        return not self.differences
+
+
+def agreement(stem: str, rows: dict[str, object]) -> Agreement | None:
+    """Compare the rows (form -> Row) of one PDF document; None when it has no PDF or any of
+    its three forms did not convert (that failure is reported elsewhere)."""
+    if any(f not in rows or rows[f].error or rows[f].skipped for f in PDF_FORMS):
+        return None
+    a = Agreement(stem, {f: {"notes": rows[f].notes, "markers": rows[f].markers,
+                             "eops": rows[f].eops} for f in PDF_FORMS})
+    ref = a.by_form["pdf"]
+    for form in PDF_FORMS[1:]:
+        other = a.by_form[form]
+        if other["markers"] != ref["markers"]:
+            a.differences.append(f"notes: pdf {_markers(ref)} vs {form} {_markers(other)}")
+        if other["eops"] != ref["eops"]:
+            a.differences.append(f"page breaks: pdf {ref['eops']} vs {form} {other['eops']}")
+    return a
+
+
+def _markers(d: dict) -> str:
+    return f"{d['notes']} [{' '.join(d['markers'])}]" if d["markers"] else "0"
+
+
+def agreements(rows) -> list[Agreement]:
+    by_stem: dict[str, dict] = {}
+    for r in rows:
+        if r.form in PDF_FORMS:
+            by_stem.setdefault(r.stem, {})[r.form] = r
+    return [a for stem in sorted(by_stem) if (a := agreement(stem, by_stem[stem])) is not None]
