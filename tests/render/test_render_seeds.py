@@ -154,12 +154,17 @@ def test_pdfa3b_embeds_the_source_xml(seed000):
     assert render(seed000.tree, "pdf", xml_bytes=seed000.xml, pdf_variant="pdfa") == data
 
 
-def test_pdfua_is_tagged(seed000):
-    facts = PdfFacts(seed000.render("pdf", pdf_variant="pdfua"))
-    root = facts.reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-    xmp = root["/Metadata"].get_object().get_data()
-    assert b'pdfuaid:part="1"' in xmp
+def test_pdf_is_tagged_pdfua_by_default(seed000, pdf000):
+    """The default PDF (what `akn render` and `akn convert` write) is tagged PDF/UA-1; the
+    untagged one is `pdf_variant="plain"`."""
+    assert seed000.render("pdf") == seed000.render("pdf", pdf_variant="pdfua")
+    for facts in (pdf000, PdfFacts(seed000.render("pdf", pdf_variant="pdfua"))):
+        root = facts.reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+        xmp = root["/Metadata"].get_object().get_data()
+        assert b'pdfuaid:part="1"' in xmp
+    plain = PdfFacts(seed000.render("pdf", pdf_variant="plain")).reader.trailer["/Root"]
+    assert "/StructTreeRoot" not in plain
 
 
 # ------------------------------------------------------------------ 4. seed 000's Markdown
