@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .options import (BINARY_FORMATS, EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO,
-                      add_css, add_verbosity, internal, read_stdin, render_format, say, status,
+                      add_css, add_max_size, add_verbosity, internal, read_stdin,
+                      render_format, say, status,
                       write_stdout)
 
 HELP = "render an AKN judgment (ours or anyone's)"
@@ -24,6 +25,7 @@ def add_arguments(p) -> None:
     p.add_argument("--pdf-variant", choices=["pdfua", "pdfa", "plain"], default="pdfua",
                    help="PDF: tagged PDF/UA-1 (default), PDF/A-3b with the AKN attached, or "
                         "plain (untagged)")
+    add_max_size(p)
     add_verbosity(p)
 
 
@@ -50,9 +52,9 @@ def run(args) -> int:
         return EXIT_INVALID
     try:
         if args.input == STDIO:
-            data = render_bytes(read_stdin(), fmt, source=STDIN_SOURCE, **options)
+            data = render_bytes(read_stdin(args.max_size), fmt, source=STDIN_SOURCE, **options)
         else:
-            data = render_file(args.input, fmt, **options)
+            data = render_file(args.input, fmt, max_bytes=args.max_size, **options)
         if out == STDIO:
             write_stdout(data, fmt)
         else:

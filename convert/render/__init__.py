@@ -71,13 +71,16 @@ def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None
 
 
 def render_file(path: str | Path, fmt: str, fragment: bool = False, css: str | None = None,
-                pdf_variant: str = DEFAULT_PDF) -> bytes:
-    """Read an AKN file safely and render it; RenderError names the file and the reason."""
+                pdf_variant: str = DEFAULT_PDF, max_bytes: int | None = None) -> bytes:
+    """Read an AKN file safely and render it; RenderError names the file and the reason.
+    Like every input, a regular file under `max_bytes` (default: the AKN cap)."""
+    from ..inputs import InputError, cap_for, read_bounded
+
     path = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise RenderError(path, f"cannot read: {err.strerror or err}") from None
+        data = read_bounded(path, max_bytes or cap_for("akn"))
+    except InputError as err:
+        raise RenderError(path, err.reason) from None
     return render_bytes(data, fmt, source=path, fragment=fragment, css=css,
                         pdf_variant=pdf_variant)
 
@@ -94,4 +97,5 @@ def render_bytes(data: bytes, fmt: str, *, source: str = "<stdin>", fragment: bo
                   pdf_variant=pdf_variant, source=source)
 
 
-__all__ = ["DEFAULT_PDF", "FORMATS", "PDF_VARIANTS", "RenderError", "render", "render_bytes", "render_file"]
+__all__ = ["DEFAULT_PDF", "FORMATS", "PDF_VARIANTS", "RenderError", "render", "render_bytes",
+           "render_file"]
