@@ -5,9 +5,9 @@ from __future__ import annotations
 import time
 
 from .options import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, STDIN_SOURCE, STDIN_STEM, STDIO,
-                      add_citations, add_from, add_max_size, add_no_validate, add_to,
-                      add_verbosity, detail,
-                      internal, read_stdin, say,
+                      add_citations, add_css, add_from, add_max_size, add_no_validate, add_to,
+                      add_verbosity,
+                      detail, internal, read_stdin, say,
                       status, write_stdout)
 
 HELP = "convert inputs into OUTDIR/<stem>.<ext>, or one format to stdout"
@@ -26,6 +26,7 @@ def add_arguments(p) -> None:
     add_from(p)
     add_citations(p)
     add_no_validate(p)
+    add_css(p)
     add_max_size(p)
     add_verbosity(p)
 
@@ -77,7 +78,7 @@ def _convert_one(path: str, args, to_stdout: bool) -> list:
 
     if path != STDIO and not to_stdout:
         _, targets = convert_file(path, args.outdir, args.to, args.source_format,
-                                  args.validate, args.max_size,
+                                  args.validate, args.max_size, css=args.css,
                                   citations=args.citations)
         return list(targets.values())
     if path == STDIO:
@@ -87,8 +88,8 @@ def _convert_one(path: str, args, to_stdout: bool) -> list:
         parsed = parse(path, args.source_format, args.validate, args.max_size,
                        citations=args.citations)
     if to_stdout:
-        write_stdout(render(parsed, args.to[0]), args.to[0])
+        write_stdout(render(parsed, args.to[0], args.css), args.to[0])
         return []
     targets = outputs_for(STDIN_STEM, args.outdir, args.to)
-    write_outputs({targets[f]: render(parsed, f) for f in args.to})
+    write_outputs({targets[f]: render(parsed, f, args.css) for f in args.to})
     return list(targets.values())
