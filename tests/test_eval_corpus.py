@@ -28,7 +28,6 @@ _SCHEDULE_FOLIOS = ("the folios of the attached schedules (1, 24, 1, 25) are rem
 _FORM_FOLIOS = "the form footer's 'Page N of M' is removed but not carried onto the breaks"
 _PLAIN_FOLIOS = "plain pdftotext puts the folio among the line numbers; it is not read"
 _TEXT_NOTE = "a single late note in the text forms is not found (no rule, label alone)"
-_IMAGE_PAGES = "image pages without text lose their page break (shape 7)"
 _BIA = ("no form feeds: pages end at the reporter page number on its own line; note bodies "
         "follow their paragraph ('N text')")
 
@@ -96,19 +95,10 @@ SHORTFALLS = {
     ("njd_16-4465_scanlon_v_lawson_opinion_redacted", "raw", "notes_recall"): (0.0, _TEXT_NOTE),
     ("nysd_12-cv-5708_doc11", "pdf", "notes_recall"): (
         0.0, "notes in smaller type, one running across a paragraph break: none found"),
-    ("nysd_12-cv-5708_doc11", "pdf", "page_breaks"): (13, _IMAGE_PAGES),
-    ("nysd_12-cv-5708_doc11", "pdf", "page_numbers"): (13, _IMAGE_PAGES),
     ("nysd_12-cv-5708_doc11", "layout", "notes_recall"): (0.0, "notes not found"),
-    ("nysd_12-cv-5708_doc11", "layout", "page_breaks"): (13, _IMAGE_PAGES),
-    ("nysd_12-cv-5708_doc11", "layout", "page_numbers"): (13, _IMAGE_PAGES),
     ("nysd_12-cv-5708_doc11", "raw", "notes_recall"): (0.0, "notes not found"),
-    ("nysd_12-cv-5708_doc11", "raw", "page_breaks"): (13, _IMAGE_PAGES),
-    ("nysd_12-cv-5708_doc11", "raw", "page_numbers"): (13, _IMAGE_PAGES),
     ("nysd_18-cv-8653_sweigert_v_goodman_order", "layout", "notes_recall"): (0.0, _TEXT_NOTE),
     ("nysd_18-cv-8653_sweigert_v_goodman_order", "raw", "notes_recall"): (0.0, _TEXT_NOTE),
-    ("scotus_tarrant_v_herrmann_2013_slip", "pdf", "page_breaks"): (27, _IMAGE_PAGES),
-    ("scotus_tarrant_v_herrmann_2013_slip", "layout", "page_breaks"): (27, _IMAGE_PAGES),
-    ("scotus_tarrant_v_herrmann_2013_slip", "raw", "page_breaks"): (27, _IMAGE_PAGES),
     ("tc_memo_2020-26_bordelon", "raw", "notes_recall"): (
         0.9333, "note 10's '(...continued)' part on the next page is taken for note 10"),
     ("tc_memo_2020-26_bordelon", "raw", "notes_precision"): (

@@ -86,7 +86,9 @@ def paginate(text: str) -> list[Page]:
             chunk_lines = chunk.split("\n")
             pages.append(Page(len(pages) + 1, _make_lines(chunk_lines, lineno, len(pages) + 1)))
             lineno += len(chunk_lines) - 1
-        while pages and not pages[-1].lines:
+        # pdftotext ends every page with a form feed: the chunk after the last one is no page.
+        # Earlier pages without text (an image page) stay, so their page break survives.
+        if len(pages) > 1 and not "".join(text.split("\f")[-1]).strip():
             pages.pop()
         return pages
     starts = _page_starts_double_spaced(raw) if _double_spaced(raw) else []
