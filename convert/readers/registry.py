@@ -88,24 +88,20 @@ def _is_markdown(path: str, head: bytes) -> bool:
 register(ReaderSpec("pdf", "convert.readers.pdf", _is_pdf, (".pdf",),
                     "PDF files: the text layer with its geometry"))
 # Structured sources: each claims its input by content (markup it alone uses), so they sit
-# before the text-based readers.  Their sniffers live in their modules; importing those is
-# cheap (lxml is already loaded by every command).
-def _structured(module: str):
+# before the text-based readers.  Their detectors (`structured/sniff.py`) import nothing heavy.
+def _structured(name: str):
     def sniff(path: str, head: bytes) -> bool:
-        # Markup or JSON opens with one of these: anything else (PDF text, Markdown) is not
-        # structured, and its reader module need not be imported (~0.1 s at start).
-        if head.lstrip(b"\xef\xbb\xbf \t\r\n")[:1] not in (b"<", b"{", b"["):
-            return False
-        return importlib.import_module(module).sniff(path, head)
+        return getattr(importlib.import_module("convert.readers.structured.sniff"), name)(
+            path, head)
     return sniff
 
 
-register(ReaderSpec("cap", "convert.readers.structured.cap",
-                    _structured("convert.readers.structured.cap"), (".html", ".htm"),
-                    "CAP / case.law structured HTML (section.casebody)"))
-register(ReaderSpec("fastcase", "convert.readers.structured.fastcase",
-                    _structured("convert.readers.structured.fastcase"), (".xml",),
-                    "Fastcase vendor records (<Case> with HeaderHtml/CaseHtml)"))
+register(ReaderSpec("cap", "convert.readers.structured.cap", _structured("cap"),
+                    (".html", ".htm"), "CAP / case.law structured HTML (section.casebody)"))
+register(ReaderSpec("fastcase", "convert.readers.structured.fastcase", _structured("fastcase"),
+                    (".xml",), "Fastcase vendor records (<Case> with HeaderHtml/CaseHtml)"))
+register(ReaderSpec("vendor", "convert.readers.structured.vendor", _structured("vendor"),
+                    (".xml",), "CourtListener legacy vendor XML (<opinion> with *_byline/*_text)"))
 register(ReaderSpec("markdown", "convert.readers.markdown", _is_markdown, (".md", ".markdown"),
                     "light Markdown opinions"))
 register(ReaderSpec("text", "convert.readers.text", lambda path, head: True, (".txt",),

@@ -117,10 +117,10 @@ def coverage_text(item: Input) -> tuple[str, str]:
         if raw.is_file():
             return read_text(raw), raw.name
     if item.form == "vendor":
-        from lxml import etree
+        from convert.readers.structured.safe import parse_xml
 
-        parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-        root = etree.parse(str(item.path), parser).getroot()
+        # The reader's own guarded parse (it repairs the vendor's unquoted attributes).
+        root = parse_xml(str(item.path), item.path.read_bytes(), [])
         return "\n".join(t for t in root.itertext()), item.path.name + " (element text)"
     return read_text(item.path), item.path.name
 

@@ -22,14 +22,10 @@ import re
 from ...document import Document, Meta, Note, P, PageBreak, Quote, Span
 from ...errors import ConvertError
 from .. import ReadReport
+from .sniff import cap as sniff  # noqa: F401  (the registry's detector)
 from . import flow, inline, notes, pages, safe
 
 _NOTE_CALL_HREF = re.compile(r"^#(?:footnote|fn)", re.I)
-
-
-def sniff(path: str, head: bytes) -> bool:
-    text = head[:8192].lower()
-    return b'class="casebody"' in text or (b"<article" in text and b'class="opinion"' in text)
 
 
 class _Reader:

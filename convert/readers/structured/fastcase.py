@@ -24,6 +24,7 @@ from ...document import Document, Meta, Note, P, PageBreak, Quote, Span
 from ...errors import ConvertError
 from .. import ReadReport
 from ..caption import decision_date
+from .sniff import fastcase as sniff  # noqa: F401  (the registry's detector)
 from . import flow, inline, notes, pages, safe
 
 _NOTE_ANCHOR = re.compile(r"^#?f[nr]\W?(\*+|†|\d+|[a-z])$", re.I)
@@ -45,11 +46,6 @@ AUTHOR_SEARCH = 3
 VENDOR_CHARACTERS = {"gtdollargt": "$"}
 _BLOCKS = {"p", "div", "center", "blockquote", "table", "tr", "ul", "ol", "li", "h1", "h2",
            "h3", "h4", "h5", "h6", "body", "html"}
-
-
-def sniff(path: str, head: bytes) -> bool:
-    text = head[:8192]
-    return b"<Case>" in text and (b"<CaseHtml>" in head or b"<HeaderHtml>" in head)
 
 
 def writing_kind(rest: str) -> str:

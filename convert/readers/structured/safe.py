@@ -49,16 +49,42 @@ def check_size(source: str, data: bytes) -> None:
         raise ConvertError(source, "file is empty")
 
 
-def parse_xml(source: str, data: bytes) -> etree._Element:
-    """The root of an XML input, under the validator's guards."""
+def parse_xml(source: str, data: bytes, warnings: list[str] | None = None) -> etree._Element:
+    """The root of an XML input, under the validator's guards.
+
+    With `warnings` given, one known defect of legacy vendor exports is repaired first:
+    unquoted attribute values in start tags (`<opinion unpublished=true>`), which no XML
+    parser accepts; the warning says so.  Anything else that is not well-formed is refused.
+    """
     check_size(source, data)
     try:
         tree = xml_safe.parse_bytes(data)
     except xml_safe.InputRefused as err:
-        raise ConvertError(source, err.issue.message, line=err.issue.line) from None
+        repaired = _quote_attributes(data) if warnings is not None else data
+        if repaired == data or err.issue.rule != "xml-syntax":
+            raise ConvertError(source, err.issue.message, line=err.issue.line) from None
+        try:
+            tree = xml_safe.parse_bytes(repaired)
+        except xml_safe.InputRefused:
+            raise ConvertError(source, err.issue.message, line=err.issue.line) from None
+        warnings.append(f"unquoted attribute values (line {err.issue.line}) quoted before "
+                        f"parsing")
     root = tree.getroot()
     check_depth(source, root)
     return root
+
+
+# `name=value` without quotes inside a start tag (not inside text: the match starts at `<`).
+_UNQUOTED = re.compile(rb"(<[A-Za-z_][\w.\-]*(?:\s+[\w:.\-]+=(?:\"[^\"<]*\"|'[^'<]*'))*"
+                       rb"\s+[\w:.\-]+=)([^\s\"'<>]+)")
+
+
+def _quote_attributes(data: bytes) -> bytes:
+    previous = None
+    while previous != data:  # one attribute per pass and tag
+        previous = data
+        data = _UNQUOTED.sub(lambda m: m.group(1) + b'"' + m.group(2) + b'"', data)
+    return data
 
 
 def parse_html(source: str, data: bytes, warnings: list[str] | None = None) -> etree._Element:
