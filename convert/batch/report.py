@@ -44,6 +44,8 @@ def jsonl(results: list[dict]) -> bytes:
     for r in sorted(results, key=lambda r: r["input"]):
         row = {k: r[k] for k in ("input", "status", "outputs", "error", "seconds",
                                  "warnings", "removed")}
+        if r.get("worker_peak_mb") is not None:
+            row["worker_peak_mb"] = r["worker_peak_mb"]
         lines.append(json.dumps(row, ensure_ascii=False))
     return ("\n".join(lines) + "\n").encode() if lines else b""
 

@@ -50,7 +50,18 @@ def convert_job(job: Job) -> dict:
     seconds["total"] = time.perf_counter() - started
     for stage in seconds:
         seconds[stage] = round(seconds[stage], SECONDS_DIGITS)
+    result["worker_peak_mb"] = _peak_mb()
     return result
+
+
+def _peak_mb() -> float | None:
+    """The worker's peak resident memory so far, in MB (None where the OS cannot say)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return None
+    kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss  # kilobytes on Linux
+    return round(kb / 1024, 1)
 
 
 def case_facts(tree) -> dict:
