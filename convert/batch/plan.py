@@ -21,6 +21,7 @@ class Job:
     outputs: tuple[tuple[str, str], ...]  # (format, target path or URL), in --to order
     source_format: str = "auto"
     validate: bool = True
+    max_bytes: int | None = None  # --max-size; None: the cap of the input's kind
 
 
 @dataclass
@@ -45,7 +46,8 @@ def _overlap(src: Storage, out: Storage) -> bool:
 
 
 def make_plan(src: str, out: str, formats, source_format: str = "auto",
-              validate: bool = True, force: bool = False) -> Plan:
+              validate: bool = True, force: bool = False,
+              max_bytes: int | None = None) -> Plan:
     from ..readers import registry
     from .report import load_manifest
 
@@ -67,7 +69,7 @@ def make_plan(src: str, out: str, formats, source_format: str = "auto",
             plan.refused.append(_refused(location, rel, f"{location}: same output names as "
                                                        f"{first_owner}; not converted"))
             continue
-        job = Job(location, rel, outputs, source_format, validate)
+        job = Job(location, rel, outputs, source_format, validate, max_bytes)
         entry = plan.manifest.get(rel)
         if not force and entry and _up_to_date(job, entry, plan):
             plan.skipped.append((job, entry))

@@ -22,24 +22,36 @@ def is_url(location: str) -> bool:
     return "://" in str(location)
 
 
-def read(location: str) -> bytes:
-    """An input's bytes (a ConvertError naming it when it cannot be read or is empty)."""
+def read(location: str, kind: str = "auto", max_bytes: int | None = None) -> bytes:
+    """An input's bytes (a ConvertError naming it when it cannot be read, is too large for
+    its kind or `max_bytes`, or is empty)."""
     if not is_url(location):
-        from ..inputs import read_bytes
+        from ..inputs import read_input
 
-        return read_bytes(location)
+        return read_input(location, kind, max_bytes)
     from fsspec.core import url_to_fs
 
     from ..errors import ConvertError
 
     try:
         fs, path = url_to_fs(location)
+        size = fs.size(path)
+        limit = max_bytes or _cap(kind)
+        if size is not None and size > limit:
+            raise ConvertError(location, f"{size // 2**20} MB is over the {limit // 2**20} MB "
+                                         "limit for this input (--max-size)")
         data = fs.cat_file(path)
     except OSError as err:
         raise ConvertError(location, f"cannot read: {err}") from None
     if not data.strip():
         raise ConvertError(location, "file is empty")
     return data
+
+
+def _cap(kind: str) -> int:
+    from ..inputs import DEFAULT_MAX_BYTES, MAX_BYTES
+
+    return MAX_BYTES.get(kind, DEFAULT_MAX_BYTES)
 
 
 def write_set(files: dict[str, bytes]) -> None:

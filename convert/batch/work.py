@@ -26,7 +26,7 @@ def convert_job(job: Job) -> dict:
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             t = time.perf_counter()
-            data = read(job.input)
+            data = read(job.input, job.source_format, job.max_bytes)
             seconds["load"] = time.perf_counter() - t
             parsed = parse_data(job.input, data, job.source_format, job.validate,
                                 seconds=seconds)
