@@ -135,10 +135,9 @@ def tokenizer():
             # One pass of each automaton over the text without white space; a reporter
             # extractor counts only where its abbreviation starts within `window` of the end
             # of a number ("550 U.S."), and then runs after that number only.
-            spaces = [m.start() for m in _SPACE.finditer(text)]
             stripped = _strip_ws(text)
             numbers = [m for m in _NUMBER.finditer(text)]
-            ends = [m.end() - bisect_right(spaces, m.end() - 1) for m in numbers]
+            ends = _stripped_offsets(text, [m.end() for m in numbers])
             at: dict[int, set] = {}
             for source, auto in ((stripped, sensitive), (stripped.lower(), insensitive)):
                 for end, (length, extractors) in auto.iter(source):
@@ -175,6 +174,16 @@ def tokenizer():
                         yield e.get_token(m)
 
     return FastTokenizer()
+
+
+def _stripped_offsets(text: str, offsets: list[int]) -> list[int]:
+    """Where ascending offsets of `text` fall once its white space is removed."""
+    out, spaces, last = [], 0, 0
+    for offset in offsets:
+        spaces += sum(1 for _ in _SPACE.finditer(text, last, offset))
+        last = offset
+        out.append(offset - spaces)
+    return out
 
 
 def _regions(starts: list[int], reach: int, size: int):
