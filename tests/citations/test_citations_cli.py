@@ -46,3 +46,13 @@ def test_no_citations_leaves_text_unmarked(tmp_path):
     linked = (tmp_path / "b" / f"{SEED_004.stem}.xml").read_text(encoding="utf-8")
     assert "<ref " not in plain and "<TLCReference" not in plain
     assert "<ref " in linked and "<TLCReference" in linked
+
+
+def test_batch_no_citations(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "a.txt").write_bytes(SEED_004.read_bytes())
+    assert main(["batch", str(src), "-o", str(tmp_path / "plain"), "--no-citations", "-q"]) == 0
+    assert main(["batch", str(src), "-o", str(tmp_path / "linked"), "-q"]) == 0
+    assert "<ref " not in (tmp_path / "plain" / "a.xml").read_text(encoding="utf-8")
+    assert "<ref " in (tmp_path / "linked" / "a.xml").read_text(encoding="utf-8")
