@@ -77,6 +77,34 @@ def _page_starts_double_spaced(raw: list[str]) -> list[int]:
     return starts
 
 
+# A running head repeats on at least this many pages (two could be a quoted line)...
+_HEAD_REPEATS = 3
+# ...with at least this many lines between repeats (a page, even of one paragraph per line).
+_HEAD_MIN_PAGE = 3
+# ...and is a line of text, not a rule or a lone number.
+_HEAD_MIN_LETTERS = 6
+
+
+def _head_key(line: str) -> str:
+    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+
+
+def _page_starts_running_heads(raw: list[str]) -> list[int]:
+    """Text without form feeds or double spacing whose pages begin with a running head (the
+    BIA's "Cite as 28 I&N Dec. 437 (BIA 2022) Interim Decision #4035", one paragraph a line):
+    a page begins at each repeat of the line that recurs most, at a page's distance."""
+    seen: dict[str, list[int]] = {}
+    for i, line in enumerate(raw):
+        if sum(c.isalpha() for c in line) >= _HEAD_MIN_LETTERS:
+            seen.setdefault(_head_key(line), []).append(i)
+    heads = [at for at in seen.values() if len(at) >= _HEAD_REPEATS
+             and all(b - a >= _HEAD_MIN_PAGE for a, b in zip(at, at[1:]))]
+    if not heads:
+        return []
+    best = max(heads, key=len)
+    return [i for i in best if i > 0]
+
+
 def paginate(text: str) -> list[Page]:
     raw = text.split("\n")
     if "\f" in text:
@@ -92,6 +120,8 @@ def paginate(text: str) -> list[Page]:
             pages.pop()
         return pages
     starts = _page_starts_double_spaced(raw) if _double_spaced(raw) else []
+    if not starts:
+        starts = _page_starts_running_heads(raw)
     bounds = [0, *starts, len(raw)]
     pages = []
     for n, (a, b) in enumerate(zip(bounds, bounds[1:]), start=1):
