@@ -185,6 +185,26 @@ def decision_date(text: str) -> FoundDate | None:
     return next((d for d in dates if d.deciding), None)
 
 
+_FORM_HEADS = re.compile(r"\bMONTH\s+DAY\s+YEAR\s*$")
+_FORM_VALUES = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s+(?P<d>\d{1,2})\s+(?P<y>\d{4})\s*$")
+
+
+def form_date(rows: list[str]) -> FoundDate | None:
+    """A printed form's date boxes: a row headed `MONTH  DAY  YEAR` over a row that ends in
+    the three numbers (`... appeared in person on this date.   07  12  2021`), as the federal
+    courts' judgment forms print it."""
+    for head, values in zip(rows, rows[1:]):
+        if _FORM_HEADS.search(head):
+            m = _FORM_VALUES.search(values)
+            if m:
+                try:
+                    iso = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+                except ValueError:
+                    continue
+                return FoundDate(m.start(), m.end(), m.group(0).strip(), iso, "day", "date")
+    return None
+
+
 def iso_date(text: str) -> str | None:
     """The ISO date of a text that is one date (`June 24, 2013`), else None."""
     dates = find_dates(text)
