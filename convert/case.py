@@ -50,6 +50,8 @@ def _pick_sides(parties: list[tuple[str, str | None]]) -> tuple[str | None, str 
         return None, None
     first_name, first_role = parties[0]
     second = next((n for n, r in parties[1:] if (r or "") != (first_role or "")), None)
+    if second is None and len(parties) > 1 and (first_role or "party") == "party":
+        second = parties[1][0]  # roles not printed: the caption's order decides
     if second is None:
         second = _side(parties, SECOND_SIDE) if (first_role or "") in FIRST_SIDE else None
     return first_name, second

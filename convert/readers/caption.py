@@ -504,7 +504,9 @@ def _looks_like_name(row: str) -> bool:
 
 def _pair(above: list[str], below: list[str]) -> list[Party]:
     parties = []
-    for rows, default in ((above, "plaintiff"), (below, "defendant")):
+    # A side whose role is not printed is a "party" (Fisher v. University of Texas names no
+    # roles in its syllabus head: guessing plaintiff/defendant would be wrong for an appeal).
+    for rows, default in ((above, "party"), (below, "party")):
         names, role = [], None
         for row in rows:
             if _ROLE_ONLY.match(row):
