@@ -704,6 +704,8 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
         ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
     elif closing_date:
         ident.date, ident.date_source = closing_date, "closing"
+    elif found and found.label in dates.DECIDING:
+        ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
     elif (late := _closing_date(tail)) is not None:
         ident.date, ident.date_text, ident.date_source = late.iso, late.text, "closing"
     elif found:
