@@ -76,8 +76,8 @@ def short_party(name: str) -> str:
     head = _STATE_OF.sub(r"\1", head.strip())
     if relator:  # "STATE OF NORTH CAROLINA, ex rel. ROY COOPER, GOVERNOR" -> "STATE ex rel. COOPER"
         return f"{head} ex rel. {short_party(relator.group('who'))}"
-    suffix = re.match(r"\s*(?P<s>Inc|Incorporated|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|"
-                      r"Company|L\.P|LP|N\.A|P\.C|P\.A)\.?\s*(?:,|$)", tail, re.I)
+    suffix = re.match(r"\s*(?P<s>(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|"
+                      r"Company|L\.P|LP|N\.A|P\.C|P\.A)\.?)\s*(?:,|$)", tail, re.I)
     if suffix:  # an entity: its whole name ("TYSON FOODS, INC."; "DAMMANN & CO." stays)
         if _ENTITY_END.search(head):
             return _abbreviate(head)

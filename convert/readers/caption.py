@@ -221,6 +221,8 @@ _NOT_TITLE = re.compile(r"\b(?:COURT|CIRCUIT|DISTRICT OF|DIVISION|CLERK|FILED|PU
 # Clerk's boxes and publication banners stand beside or above a caption's parties.
 _BANNER = re.compile(r"\b(?:CLERK|Clerk\s+of\s+Court|FILED|PUBLISH|PRECEDENTIAL|"
                      r"NONPRECEDENTIAL|UNPUBLISHED|NOT\s+FOR\s+PUBLICATION)\b")
+# Rows of a box's other column that name no party: "Re: Dkt. No. 40", "[Re: ECF 421]".
+_OTHER_COLUMN = re.compile(r"^\s*\[?(?:Re|RE):|^\s*\(?(?:ECF|Dkt\.?|Doc\.)\s")
 _BEFORE = re.compile(r"^\s*(?:BEFORE|Before|PRESENT|Present)\b[:.]?\s*(?P<rest>.*)$")
 _JUDGE_TITLES = re.compile(
     r"\b(?:Board\s+Panel|Concurring\s+Opinion|Dissenting\s+Opinion|The\s+Honorable|Honorable|"
@@ -469,6 +471,9 @@ def _side(rows: list[str], start: int, step: int, skip=frozenset()) -> list[str]
         if row in skip:
             i += step
             continue
+        if _OTHER_COLUMN.match(row):
+            i += step
+            continue
         if _BANNER.search(row) or re.match(r"^\s*for\s+the\b", row, re.I) or \
                 (_COURT_MORE_ROW.match(row) and not out):
             break
@@ -524,9 +529,10 @@ def _pair(above: list[str], below: list[str]) -> list[Party]:
 
 
 def _role_of(text: str) -> str:
-    """The first role word of a role row, in the vocabulary of ROLE_WORDS."""
+    """A role row's role: its last role word ("Plaintiff, Appellant" and
+    "Plaintiff-Appellant" are the appellant now; the first word is the role below)."""
     found = roles_in(text)
-    return found[0] if found else "party"
+    return found[-1] if found else "party"
 
 
 # A title runs over at most this many rows (the longest in the corpus takes five).
@@ -558,7 +564,8 @@ def title_of(rows: list[str]) -> tuple[str | None, list[str]]:
         while end < len(rows) and end - i < MAX_TITLE_ROWS and _title_row(rows[end]) and \
                 not DECISION_WORDS.fullmatch(rows[end].strip().upper()):
             so_far = " ".join(rows[start:end]).strip()
-            if _ENDS_IN_DECISION.search(so_far) and not rows[end].strip().startswith("("):
+            if _ENDS_IN_DECISION.search(so_far) and \
+                    not re.match(r"\(|(?:AND|&)\s", rows[end].strip()):
                 break
             end += 1
         parts = rows[start:end]
@@ -690,6 +697,8 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
     for d in dockets.dockets_in(flat) + dockets.dockets_in(rows):
         (ident.lower_dockets if d.lower else ident.dockets).append(d.text)
     ident.dockets = list(dict.fromkeys(ident.dockets))
+    ident.lower_dockets = [d for d in dict.fromkeys(ident.lower_dockets)
+                           if d not in ident.dockets]
     stamp_docket, stamp_filed = dockets.stamp_facts(list(stamps))
     if not ident.dockets and stamp_docket:
         ident.dockets = [stamp_docket]

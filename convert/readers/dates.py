@@ -39,7 +39,7 @@ _NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleve
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and|first|second|"
                 r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                 r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-                r"twentieth|thirtieth)")
+                r"twentieth|thirtieth)\b")
 _WORDS = rf"{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*"
 _SPELLED_YEAR = rf"(?:(?:in\s+)?the\s+year\s+(?:of\s+our\s+Lord\s+)?)?(?P<wyear>{_WORDS})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -56,7 +56,9 @@ NOT_DECIDING = ("argued", "submitted", "heard", "received", "considered", "calen
 _LABEL = re.compile(r"\b(?P<label>argued and submitted|opinion filed|judgment entered|"
                     r"decided|filed|dated|date|entered|issued|signed|ordered|rendered|"
                     r"delivered|argued|submitted|heard|received|considered|calendared|"
-                    r"reargued|oral argument)\b[\s:.,;\-–—(]*(?:on\s+)?(?:this\s+)?$", re.I)
+                    r"reargued|oral argument)\b"
+                    r"(?:\s+(?:in|before|by|at)\s+[^.;\n\d]{0,40}?)?"  # "Heard in the Supreme Court"
+                    r"[\s:.,;\-–—(]*(?:on\s+)?(?:this\s+)?$", re.I)
 # How far before a date its label may stand ("Filed:      February 5, 2010").
 LABEL_REACH = 40
 

@@ -25,7 +25,7 @@ from dataclasses import dataclass
 # One docket-shaped token: digits with dashes/colons and letter groups ("5:17-cv-00072-BLF",
 # "08-6301-cv", "363A14-4", "2009-1361", "S95A1445"), or a letter prefix and digits
 # ("MDL 15-02641", "SACR 16-76JVS", "C 04-0098").
-_TOKEN = (r"(?:(?:[A-Z]{1,5}\s)?\d[\w]*(?:[-–:.]\w+)+|[A-Z]{1,3}\d{2,}[A-Z]\d+(?:-\d+)?|"
+_TOKEN = (r"(?:(?:[A-Z]{1,5}\s)?\d[\w]*(?:[-–:.]\w+)+|[A-Z]{1,5}-\d[\w]*(?:[-–:.]\w+)+|[A-Z]{1,3}\d{2,}[A-Z]\d+(?:-\d+)?|"
           r"[A-Z]{1,5}\s\d{2}-\d+[A-Z]*|\d{3,}(?![\w,]))")
 # Judges' initials after a number: "(RMB-JS)", "(BRM)(TJB)", " TLN KJN P", "(JSC)".
 _INITIALS = r"(?:\s?\((?:[A-Z]{1,5}(?:[-–/ ][A-Z]{1,5})*)\))*(?:(?:\s[A-Z]{1,4}){1,3}(?=\s*$|\s{2,}))?"
