@@ -22,7 +22,7 @@ class Job:
     source_format: str = "auto"
     validate: bool = True
     max_bytes: int | None = None  # --max-size; None: the cap of the input's kind
-    citations: bool = True  # --no-citations turns the citation step off
+    citations: bool = True  # mark citations as links (--no-citations)
 
 
 @dataclass
@@ -48,7 +48,7 @@ def _overlap(src: Storage, out: Storage) -> bool:
 
 def make_plan(src: str, out: str, formats, source_format: str = "auto",
               validate: bool = True, force: bool = False,
-              max_bytes: int | None = None, *, citations: bool = True) -> Plan:
+              max_bytes: int | None = None, citations: bool = True) -> Plan:
     from ..readers import registry
     from .report import load_manifest
 

@@ -41,8 +41,7 @@ def run_batch(src: str, out: str, formats, source_format: str = "auto", *,
     from .local import Stopped, run_pool, run_serial, signals_stop_the_run
 
     started = time.perf_counter()
-    plan = make_plan(src, out, formats, source_format, validate, force, max_bytes,
-                     citations=citations)
+    plan = make_plan(src, out, formats, source_format, validate, force, max_bytes, citations)
     batch = BatchResult(plan)
     batch.cleaned = plan.out.clean_parts()
     batch.results = list(plan.refused) + [_skipped(job, entry) for job, entry in plan.skipped]

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from .options import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_citations,
-                      add_from, add_max_size, add_no_validate, add_to, add_verbosity, positive,
-                      say, status)
+from .options import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_from,
+                      add_citations, add_max_size, add_no_validate, add_to, add_verbosity, positive, say, status)
 
 HELP = "convert a directory tree in parallel, incrementally"
 
