@@ -395,6 +395,7 @@ def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
 def read_string(text: str, source: str) -> tuple[Document, ReadReport]:
     report = ReadReport(source)
     state = State(source, report, vocabulary_text=marks.scrub(text))
+    report.source_text = state.vocabulary_text  # for the pipeline's word-coverage check
     state.doc = Document(meta=Meta())
     markdown_passes().run(state)
     return state.doc, report
