@@ -74,6 +74,8 @@ def _open(path: str):
         low = msg.lower()
         if "password" in low or "security" in low:
             reason = "PDF is encrypted (password protected); decrypt it first"
+        elif "success" in low:  # PDFium refused without an error code: say what is wrong
+            reason = _why_unloadable(path)
         elif "format" in low or "file" in low:
             reason = f"not a readable PDF (damaged or not a PDF: {msg})"
         else:
@@ -81,6 +83,20 @@ def _open(path: str):
         raise ConvertError(path, reason) from None
     except OSError as exc:
         raise ConvertError(path, f"cannot read PDF: {exc.strerror or exc}") from None
+
+
+def _why_unloadable(path: str) -> str:
+    """PDFium refuses some files it cannot page without an error code ("PDFium: Success"); a
+    zero-page PDF is one.  pypdf, which reads the page tree itself, tells which."""
+    try:
+        from pypdf import PdfReader
+
+        pages = len(PdfReader(path).pages)
+    except Exception:  # noqa: BLE001 - any failure here means: not a PDF we can read
+        return "not a readable PDF (damaged: its page tree or cross-reference table is broken)"
+    if pages == 0:
+        return "PDF has no pages"
+    return "not a readable PDF (PDFium cannot load it, though it lists pages: damaged?)"
 
 
 def page_count(path: str) -> int:
