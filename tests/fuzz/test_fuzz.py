@@ -49,6 +49,7 @@ FUZZ = settings(max_examples=LONG_RUN or 25, derandomize=not LONG_RUN, deadline=
 
 _ACTIVE_ELEMENTS = {"script", "iframe", "object", "embed", "frame", "frameset", "applet",
                     "base"}
+_DATA_SCRIPTS = {"application/ld+json", "application/json"}
 _URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster",
                    "srcset", "background"}
 
@@ -63,6 +64,8 @@ def executable_vectors(html_text: str) -> list[str]:
         if not isinstance(el.tag, str):
             continue
         tag = el.tag.lower().rsplit("}", 1)[-1]
+        if tag == "script" and (el.get("type") or "").lower() in _DATA_SCRIPTS:
+            continue  # a data block (the page's JSON-LD metadata): never run
         if tag in _ACTIVE_ELEMENTS or (tag == "meta" and el.get("http-equiv")):
             found.append(f"<{tag}>")
         for name, value in el.attrib.items():
