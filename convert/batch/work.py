@@ -29,7 +29,7 @@ def convert_job(job: Job) -> dict:
             data = read(job.input, job.source_format, job.max_bytes)
             seconds["load"] = time.perf_counter() - t
             parsed = parse_data(job.input, data, job.source_format, job.validate,
-                                seconds=seconds)
+                                seconds=seconds, citations=job.citations)
             rendered = {}
             for fmt, target in job.outputs:
                 t = time.perf_counter()
