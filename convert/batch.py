@@ -21,7 +21,8 @@ def _one(job):
         return {"input": path, "ok": False, "error": str(err)}
     except Exception as err:  # one broken input must not lose the others' output
         return {"input": path, "ok": False, "error": f"{path}: internal error: {err!r}"}
-    return {"input": path, "ok": True, "outputs": [str(t) for t in targets.values()],
+    return {"input": path, "ok": True, "reader": source_format,
+            "outputs": [str(t) for t in targets.values()],
             "warnings": notes, "removed": len(parsed.report.removed)}
 
 
@@ -41,6 +42,17 @@ def _in_parallel(jobs, workers: int) -> list[dict]:
     return results
 
 
+def _detect(path: str) -> str:
+    from .readers import registry
+
+    try:
+        with open(path, "rb") as f:
+            head = f.read(registry.SNIFF_BYTES)
+    except OSError:
+        return "auto"  # the conversion reports the unreadable file
+    return registry.detect(path, head)
+
+
 def convert_tree(src: str | Path, outdir: str | Path, formats, source_format: str = "auto",
                  jobs: int = 1) -> list[dict]:
     """Convert every input under `src` into `outdir`, keeping the folder structure: one
@@ -56,7 +68,16 @@ def convert_tree(src: str | Path, outdir: str | Path, formats, source_format: st
     work, results = [], []
     for path in inputs:
         rel = Path(path).parent.relative_to(src)
-        work.append((path, str(Path(outdir) / rel), formats, source_format))
+        fmt = source_format
+        if fmt == "auto":  # detect once here: the report names the reader of every input
+            fmt = _detect(path)
+            if fmt == "text" and Path(path).suffix.lower() not in registry.get("text").suffixes:
+                # A .json/.html/.xml file no structured reader claims (labels.json, a web
+                # page) is not an opinion in that form: skipped, not read as plain text.
+                results.append({"input": path, "ok": True, "skipped":
+                                f"no reader claims this {Path(path).suffix} file's content"})
+                continue
+        work.append((path, str(Path(outdir) / rel), formats, fmt))
     clashes = {}
     for sub in {job[1] for job in work}:
         clashes.update(clashing_outputs([j[0] for j in work if j[1] == sub], sub, formats))

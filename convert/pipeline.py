@@ -9,6 +9,7 @@ from pathlib import Path
 from lxml import etree
 
 from .akn.builder import build, serialize
+from .document import Prebuilt
 from .errors import ConvertError
 from .inputs import read_bytes
 from .readers import ReadReport, registry
@@ -38,7 +39,7 @@ def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True)
         fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
     document, report = registry.get(fmt).load()(path, data)
     tree = build(document)
-    xml = serialize(tree)
+    xml = serialize(tree, indent=not isinstance(document, Prebuilt))
     if not validate:
         return Parsed(tree, report, xml)
     from .validate.schema import schema_errors

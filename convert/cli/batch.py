@@ -12,9 +12,11 @@ HELP = "convert a directory tree in parallel"
 
 
 def add_arguments(p) -> None:
-    p.description = ("Convert every .txt, .md and .pdf under SRC_DIR into OUT_DIR, keeping "
-                     "the folder structure.  A failed input is reported and costs no other "
-                     "input its output.")
+    p.description = ("Convert every input under SRC_DIR (.txt, .md, .pdf, and the "
+                     "structured forms: CAP .html, case.law .json, Fastcase, vendor and AKN "
+                     ".xml) into OUT_DIR, keeping the folder structure; each file's reader is "
+                     "chosen by its content.  A .json/.html/.xml file no reader claims is "
+                     "skipped.  A failed input is reported and costs no other input its output.")
     p.add_argument("src", metavar="SRC_DIR")
     p.add_argument("-o", "--outdir", required=True, metavar="OUT_DIR")
     add_to(p)
@@ -33,9 +35,14 @@ def run(args) -> int:
         return EXIT_USAGE
     results = convert_tree(args.src, args.outdir, args.to, args.source_format, args.jobs)
     failed = [r for r in results if not r["ok"]]
+    skipped = [r for r in results if r.get("skipped")]
     for r in failed:
         say(f"error: {r['error']}")
-    status(args, f"{len(results) - len(failed)} converted, {len(failed)} failed")
+    for r in skipped:
+        status(args, f"skipped: {r['input']}: {r['skipped']}")
+    done = len(results) - len(failed) - len(skipped)
+    skip_note = f"{len(skipped)} skipped, " if skipped else ""
+    status(args, f"{done} converted, {skip_note}{len(failed)} failed")
     if args.report:
         from ..errors import ConvertError
         from ..outputs import write_output
