@@ -4,6 +4,7 @@ acceptance 4 and 5)."""
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -56,7 +57,7 @@ def test_caselaw_json_keeps_each_writings_notes_as_its_notes(stem):
     for (_m, a), (_n, b) in zip(ours, theirs):
         # CAP's twin keeps the dot that followed the dropped note number; the JSON reader
         # drops it with the number (a label, not a word).
-        assert a.split()[:4] == b.lstrip(". ").split()[:4]
+        assert re.findall(r"\w+", a)[:6] == re.findall(r"\w+", b)[:6]
     assert all(n.getparent() is not None for n in writings[0].iter(AKN + "authorialNote"))
     assert any("no calls in the text" in w for w in report.warnings)
 
