@@ -11,7 +11,7 @@ from lxml import etree
 from .akn.builder import build, serialize
 from .document import Prebuilt
 from .errors import ConvertError
-from .inputs import read_bytes
+from .inputs import read_input
 from .readers import ReadReport, registry
 
 OUTPUT_FORMATS = ("xml", "html", "md", "pdf")
@@ -24,12 +24,14 @@ class Parsed:
     xml: bytes
 
 
-def parse(path: str | Path, fmt: str = "auto", validate: bool = True) -> Parsed:
+def parse(path: str | Path, fmt: str = "auto", validate: bool = True,
+          max_bytes: int | None = None) -> Parsed:
     """Read one input into a schema-valid AKN tree, or raise ConvertError.  `validate=False`
     skips checking the tree against the official schema: loading the schema costs ~0.2 s
     per process, more than converting an opinion, so one-file runs may check the whole set
-    once afterwards (`akn validate`) instead."""
-    return parse_data(str(path), read_bytes(path), fmt, validate)
+    once afterwards (`akn validate`) instead.  The input must be a regular file under
+    `max_bytes` (default: its kind's cap, `inputs.MAX_BYTES`)."""
+    return parse_data(str(path), read_input(path, fmt, max_bytes), fmt, validate)
 
 
 def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True) -> Parsed:
@@ -67,14 +69,14 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
 
 
 def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto",
-                 validate: bool = True):
+                 validate: bool = True, max_bytes: int | None = None):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
     from .outputs import write_outputs
 
     targets = outputs_for(path, outdir, formats)
     refuse_overwriting_input(path, targets.values())
-    parsed = parse(path, fmt, validate)
+    parsed = parse(path, fmt, validate, max_bytes)
     rendered = {targets[f]: render(parsed, f) for f in formats}
     write_outputs(rendered)
     return parsed, targets

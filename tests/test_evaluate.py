@@ -361,3 +361,16 @@ def test_cap_pairs_are_compared_and_do_not_affect_exit(tmp_path, capsys):
     assert fc["found"]["coverage"] is not None
     assert by_name["a2d_1_0001-01"]["found"]["error"] is None
     assert "informative" in capsys.readouterr().out
+
+
+def test_pdf_coverage_text_undoes_letter_spacing_only_where_the_akn_joins_it():
+    from lxml import etree
+
+    from evaluation.measure import rejoin_letter_spaced
+
+    tree = etree.ElementTree(etree.fromstring(
+        '<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"><judgment>'
+        "<judgmentBody><p>FOR THE SECOND CIRCUIT. A MOTION. PER CURIAM</p></judgmentBody>"
+        "</judgment></akomaNtoso>"))
+    raw = "F OR THE S ECOND C IRCUIT. A MOTION. P ER CURIAM"
+    assert rejoin_letter_spaced(raw, tree) == "FOR THE SECOND CIRCUIT. A MOTION. PER CURIAM"

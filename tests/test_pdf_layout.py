@@ -31,7 +31,8 @@ def _pdf_string(text: str) -> str:
 
 def write_pdf(path: Path, pages: list[list[tuple]], size=(612, 792)) -> Path:
     """A minimal PDF in Courier (7.2 pt per character at 12 pt).  Each page is a list of
-    (x, y, font_size, text) or (x, y, font_size, text, "rot90") with y from the page bottom."""
+    (x, y, font_size, text) or (x, y, font_size, text, "rot90") with y from the page bottom;
+    `text` may be a TJ array (a list of strings and kerning numbers)."""
     objects: list[bytes] = []
 
     def add(body: bytes) -> int:
@@ -46,10 +47,15 @@ def write_pdf(path: Path, pages: list[list[tuple]], size=(612, 792)) -> Path:
         ops = []
         for item in items:
             x, y, fs, text = item[:4]
-            if len(item) > 4 and item[4] == "rot90":
-                ops.append(f"BT /F1 {fs} Tf 0 1 -1 0 {x} {y} Tm {_pdf_string(text)} Tj ET")
+            if isinstance(text, list):  # a TJ array: strings and kerning (thousandths of em)
+                show = "[" + " ".join(_pdf_string(t) if isinstance(t, str) else str(t)
+                                      for t in text) + "] TJ"
             else:
-                ops.append(f"BT /F1 {fs} Tf 1 0 0 1 {x} {y} Tm {_pdf_string(text)} Tj ET")
+                show = f"{_pdf_string(text)} Tj"
+            if len(item) > 4 and item[4] == "rot90":
+                ops.append(f"BT /F1 {fs} Tf 0 1 -1 0 {x} {y} Tm {show} ET")
+            else:
+                ops.append(f"BT /F1 {fs} Tf 1 0 0 1 {x} {y} Tm {show} ET")
         stream = "\n".join(ops).encode("cp1252")
         content = add(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
         page = add(

@@ -325,7 +325,9 @@ def test_read_is_bounded_even_if_the_file_grows(tmp_path, monkeypatch):
         def __init__(self, st):
             self.st_mode, self.st_size = st.st_mode, 10
 
-    monkeypatch.setattr(safe.os, "stat", lambda p: Small(real_stat(p)))
+    from convert import inputs  # the validator's reading checks live there (shared)
+
+    monkeypatch.setattr(inputs.os, "stat", lambda p: Small(real_stat(p)))
     with pytest.raises(safe.InputRefused) as info:
         safe.read_bounded(path, max_bytes=100)
     assert info.value.issue.rule == "too-large" and "grew" in info.value.issue.message

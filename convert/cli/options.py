@@ -87,6 +87,29 @@ def add_from(p) -> None:
                    help="input kind (default: auto, from name and content)")
 
 
+def megabytes(value: str) -> int:
+    """`--max-size MB` -> bytes."""
+    try:
+        mb = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--max-size takes megabytes, not {value!r}") from None
+    if not 0 < mb <= MAX_SIZE_MB:
+        raise argparse.ArgumentTypeError(f"--max-size must be between 0 and {MAX_SIZE_MB} (MB)")
+    return int(mb * 1024 * 1024)
+
+
+MAX_SIZE_MB = 4096  # as `akn validate --max-size`: past this, memory, not the cap, decides
+
+
+def add_max_size(p) -> None:
+    from ..inputs import DEFAULT_MAX_BYTES, MAX_BYTES, MB
+
+    caps = ", ".join(f"{kind} {cap // MB}" for kind, cap in sorted(MAX_BYTES.items()))
+    p.add_argument("--max-size", type=megabytes, default=None, metavar="MB",
+                   help=f"refuse inputs larger than MB megabytes (default per kind: {caps}; "
+                        f"others {DEFAULT_MAX_BYTES // MB})")
+
+
 def add_no_validate(p) -> None:
     p.add_argument("--no-validate", dest="validate", action="store_false",
                    help="do not check each document against the official AKN schema while "
@@ -109,10 +132,11 @@ STDIN_STEM = "stdin"  # stdin's outputs in a directory: OUTDIR/stdin.<ext>
 BINARY_FORMATS = ("pdf",)
 
 
-def read_stdin() -> bytes:
+def read_stdin(max_bytes: int | None = None) -> bytes:
     from ..errors import ConvertError
+    from ..inputs import read_stream
 
-    data = sys.stdin.buffer.read()
+    data = read_stream(sys.stdin.buffer, STDIN_SOURCE, max_bytes)
     if not data.strip():
         raise ConvertError(STDIN_SOURCE, "stdin is empty")
     return data

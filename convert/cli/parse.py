@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_from, add_no_validate, add_verbosity,
+from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_from, add_max_size,
+                      add_no_validate, add_verbosity,
                       internal, read_stdin, say, status, write_stdout)
 
 HELP = "read one input and print or write its AKN XML"
@@ -15,6 +16,7 @@ def add_arguments(p) -> None:
     p.add_argument("-o", "--output", metavar="FILE.xml", help="output file (default: stdout)")
     add_from(p)
     add_no_validate(p)
+    add_max_size(p)
     p.add_argument("--report", action="store_true",
                    help="list the page furniture the reader removed (on stderr)")
     add_verbosity(p)
@@ -28,11 +30,11 @@ def run(args) -> int:
     shown = STDIN_SOURCE if args.input == STDIO else args.input
     try:
         if args.input == STDIO:
-            parsed, notes = capture_warnings(parse_data, STDIN_SOURCE, read_stdin(),
+            parsed, notes = capture_warnings(parse_data, STDIN_SOURCE, read_stdin(args.max_size),
                                              args.source_format, args.validate)
         else:
             parsed, notes = capture_warnings(parse, args.input, args.source_format,
-                                             args.validate)
+                                             args.validate, args.max_size)
     except ConvertError as err:
         say(f"error: {err}")
         return EXIT_INVALID

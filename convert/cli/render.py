@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .options import (BINARY_FORMATS, EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO,
-                      add_verbosity, internal, read_stdin, render_format, say, status,
+                      add_max_size, add_verbosity, internal, read_stdin, render_format, say, status,
                       write_stdout)
 
 HELP = "render an AKN judgment (ours or anyone's)"
@@ -23,6 +23,7 @@ def add_arguments(p) -> None:
     p.add_argument("--inline-css", action="store_true", help="HTML: inline the stylesheet")
     p.add_argument("--pdf-variant", choices=["plain", "pdfa", "pdfua"], default="plain",
                    help="PDF: plain, PDF/A-3b with the AKN attached, or tagged PDF/UA")
+    add_max_size(p)
     add_verbosity(p)
 
 
@@ -49,9 +50,9 @@ def run(args) -> int:
         return EXIT_INVALID
     try:
         if args.input == STDIO:
-            data = render_bytes(read_stdin(), fmt, source=STDIN_SOURCE, **options)
+            data = render_bytes(read_stdin(args.max_size), fmt, source=STDIN_SOURCE, **options)
         else:
-            data = render_file(args.input, fmt, **options)
+            data = render_file(args.input, fmt, max_bytes=args.max_size, **options)
         if out == STDIO:
             write_stdout(data, fmt)
         else:

@@ -68,13 +68,16 @@ def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None
 
 
 def render_file(path: str | Path, fmt: str, fragment: bool = False, inline_css: bool = False,
-                pdf_variant: str = "plain") -> bytes:
-    """Read an AKN file safely and render it; RenderError names the file and the reason."""
+                pdf_variant: str = "plain", max_bytes: int | None = None) -> bytes:
+    """Read an AKN file safely and render it; RenderError names the file and the reason.
+    Like every input, a regular file under `max_bytes` (default: the AKN cap)."""
+    from ..inputs import InputError, cap_for, read_bounded
+
     path = str(path)
     try:
-        data = Path(path).read_bytes()
-    except OSError as err:
-        raise RenderError(path, f"cannot read: {err.strerror or err}") from None
+        data = read_bounded(path, max_bytes or cap_for("akn"))
+    except InputError as err:
+        raise RenderError(path, err.reason) from None
     return render_bytes(data, fmt, source=path, fragment=fragment, inline_css=inline_css,
                         pdf_variant=pdf_variant)
 

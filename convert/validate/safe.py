@@ -20,16 +20,15 @@ on; none is a traceback.
 
 from __future__ import annotations
 
-import os
 import re
-import stat
 from pathlib import Path
 
 from lxml import etree
 
+from .. import inputs
 from .report import Issue
 
-DEFAULT_MAX_BYTES = 50 * 1024 * 1024
+DEFAULT_MAX_BYTES = inputs.DEFAULT_MAX_BYTES
 PROLOG_WINDOW = 1024 * 1024  # a prolog (declaration, comments, DOCTYPE) longer than this is refused
 PARSER_DEPTH_LIMIT = 256  # libxml2's limit without XML_PARSE_HUGE
 
@@ -56,30 +55,12 @@ def _size(n: int) -> str:
 
 
 def read_bounded(path: str | Path, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
-    """The bytes of a regular file no larger than ``max_bytes``, or `InputRefused`."""
+    """The bytes of a regular file no larger than ``max_bytes``, or `InputRefused`.  The
+    checks are `convert.inputs`' (shared by every command)."""
     try:
-        st = os.stat(path)
-    except FileNotFoundError:
-        raise _refuse("not-found", "no such file") from None
-    except OSError as err:
-        raise _refuse("unreadable", f"cannot read: {err.strerror or err}") from None
-    if stat.S_ISDIR(st.st_mode):
-        raise _refuse("not-a-file", "is a directory, not a file")
-    if not stat.S_ISREG(st.st_mode):
-        # FIFOs, devices (/dev/zero, /dev/urandom), sockets: unbounded or blocking.
-        raise _refuse("not-a-file", "not a regular file (device, FIFO or socket): refused")
-    if st.st_size > max_bytes:
-        raise _refuse("too-large", f"file is {_size(st.st_size)}, over the {_size(max_bytes)} "
-                                   f"limit: refused without reading (raise it with --max-size)")
-    try:
-        with open(path, "rb") as f:
-            data = f.read(max_bytes + 1)  # never more than the cap, even if the file grew
-    except OSError as err:
-        raise _refuse("unreadable", f"cannot read: {err.strerror or err}") from None
-    if len(data) > max_bytes:
-        raise _refuse("too-large", f"file grew past the {_size(max_bytes)} limit while being "
-                                   f"read: refused")
-    return data
+        return inputs.read_bounded(path, max_bytes)
+    except inputs.InputError as err:
+        raise _refuse(err.rule, err.reason) from None
 
 
 # ---------------------------------------------------------------- prolog scan

@@ -321,7 +321,7 @@ def test_render_file_reads_akn(tmp_path):
 
 
 @pytest.mark.parametrize("content, reason", [
-    (None, "cannot read"),
+    (None, "no such file"),  # inputs.check_regular: the reason, precisely
     (b"<akomaNtoso><unclosed></akomaNtoso>", "not well-formed XML"),
     (b"<html><body/></html>", "not an Akoma Ntoso 3.0 document"),
     (b'<akomaNtoso xmlns="http://docs.oasis-open.org/legaldocml/ns/akn/3.0"/>', "holds no"),

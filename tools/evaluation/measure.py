@@ -125,6 +125,27 @@ def coverage_text(item: Input) -> tuple[str, str]:
     return read_text(item.path), item.path.name
 
 
+# Plain pdftotext splits letter-spaced small capitals after their first letter
+# (`S ECOND C IRCUIT`, `P ER CURIAM`).  A capital letter alone, then a run of capitals.
+_LETTER_SPACED = re.compile(r"\b([A-Z]) ([A-Z]{2,})\b")
+
+
+def rejoin_letter_spaced(text: str, tree) -> str:
+    """The PDF's stand-in text with pdftotext's letter-spacing splits undone where the PDF
+    reader read the whole word: `S ECOND` becomes `SECOND` when the AKN has `second`, so a
+    PDF read right is not scored as losing `s` and `econd`.  `A MOTION` stays apart unless the
+    AKN says `amotion`: the AKN decides, word by word."""
+    from convert.coverage import akn_words
+
+    found = akn_words(tree)
+
+    def join(m):
+        whole = m.group(1) + m.group(2)
+        return whole if whole.lower() in found else m.group(0)
+
+    return _LETTER_SPACED.sub(join, text)
+
+
 def default_parse(path: Path, fmt: str):
     from convert.pipeline import capture_warnings, parse
 
@@ -166,6 +187,8 @@ def measure(item: Input, label: dict | None,
         row.furniture = sum(by_kind.values())
         row.furniture_by_kind = dict(sorted(by_kind.items()))
         text, row.coverage_text = coverage_text(item)
+        if item.form == "pdf":
+            text = rejoin_letter_spaced(text, tree)
         lost, invented, row.coverage = compare(text, report.removed, tree)
         row.lost, row.invented = sum(lost.values()), sum(invented.values())
         row.words = sum(source_words(text, report.removed).values())

@@ -1,0 +1,66 @@
+"""pdf_layout's rows of text (issue 8, shapes 9 and 10): overprinted strings do not
+interleave, and justified lines keep the word spaces the content stream shows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from convert.readers.pdf_layout import _Ch, _untangle, extract_pages
+from test_pdf_layout import write_pdf
+
+BODY = (100, 650, 12, "Body text of the page, long enough to set the page's margin here.")
+
+
+def lines(tmp_path: Path, items) -> list[str]:
+    pdf = write_pdf(tmp_path / "x.pdf", [items])
+    return [l.text.strip() for l in extract_pages(str(pdf))[0].lines]
+
+
+def test_two_strings_printed_over_each_other_stay_whole_in_stream_order(tmp_path):
+    # Courier 12: 7.2 pt per glyph; the second string starts 2 pt to the right of the first,
+    # so sorted by position their glyphs would alternate (ABABABAB).
+    assert lines(tmp_path, [(100, 700, 12, "AAAA"), (102, 700, 12, "BBBB")]) == ["AAAA BBBB"]
+
+
+def test_a_string_printed_twice_over_itself_is_read_once(tmp_path):
+    got = lines(tmp_path, [(100, 700, 12, "District Court"), (103.5, 700, 12, "District Court")])
+    assert got == ["District Court"]
+
+
+def test_a_doubled_side_label_is_read_once(tmp_path):
+    got = lines(tmp_path, [BODY, (50, 300, 12, "District Court", "rot90"),
+                           (50, 303.5, 12, "District Court", "rot90")])
+    assert got[-1] == "District Court"
+
+
+def test_text_side_by_side_is_left_alone(tmp_path):
+    [row] = lines(tmp_path, [(100, 700, 12, "Left"), (300, 700, 12, "Right")])
+    assert row.split() == ["Left", "Right"]
+
+
+def test_justified_line_keeps_word_spaces_the_content_stream_shows(tmp_path):
+    # -150/1000 em = 1.8 pt between words: under the plain word gap (0.17 em = 2.04 pt), but
+    # PDFium reads a word break from the TJ array, and the glyphs stand apart.
+    got = lines(tmp_path, [(100, 700, 12, ["none", -150, "of", -150, "the", -150, "plaintiffs"])])
+    assert got == ["none of the plaintiffs"]
+
+
+def test_kerning_inside_a_word_is_no_word_space(tmp_path):
+    assert lines(tmp_path, [(100, 700, 12, ["none", -60, "of", -60, "the"])]) == ["noneofthe"]
+
+
+def _ch(c, x0, idx):
+    return (x0, x0 + 7.2, _Ch(c, x0, x0 + 7.2, 0, 10, 10, 12, c == " ", idx))
+
+
+def test_untangle_without_collision_returns_the_items_unchanged():
+    items = [_ch("a", 0, 0), _ch("b", 7.2, 1), _ch("c", 14.4, 2)]
+    assert _untangle(items) is items
+
+
+def test_untangle_orders_colliding_strings_by_content_stream():
+    first = [_ch(c, 10 + 7.2 * i, 20 + i) for i, c in enumerate("XY")]  # drawn second
+    second = [_ch(c, 9 + 7.2 * i, 1 + i) for i, c in enumerate("PQ")]  # drawn first
+    items = sorted(first + second, key=lambda it: it[0])
+    text = "".join(it[2].c for it in _untangle(items))
+    assert text == "PQ XY"
