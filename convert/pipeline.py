@@ -54,13 +54,14 @@ def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True)
     return Parsed(tree, report, xml)
 
 
-def render(parsed: Parsed, fmt: str) -> bytes:
+def render(parsed: Parsed, fmt: str, css: str | None = None) -> bytes:
+    """One output of a conversion.  HTML carries its stylesheet inline (the page works on
+    its own) unless `css` names a publisher's stylesheet to link."""
     if fmt == "xml":
         return parsed.xml
     from .render import render as render_tree
 
-    # HTML written next to the XML carries its stylesheet inline: the page works on its own.
-    return render_tree(parsed.tree, fmt, xml_bytes=parsed.xml, inline_css=(fmt == "html"))
+    return render_tree(parsed.tree, fmt, xml_bytes=parsed.xml, css=css)
 
 
 def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path]:
@@ -69,7 +70,7 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
 
 
 def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto",
-                 validate: bool = True, max_bytes: int | None = None):
+                 validate: bool = True, max_bytes: int | None = None, css: str | None = None):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
     from .outputs import write_outputs
@@ -77,7 +78,7 @@ def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: st
     targets = outputs_for(path, outdir, formats)
     refuse_overwriting_input(path, targets.values())
     parsed = parse(path, fmt, validate, max_bytes)
-    rendered = {targets[f]: render(parsed, f) for f in formats}
+    rendered = {targets[f]: render(parsed, f, css) for f in formats}
     write_outputs(rendered)
     return parsed, targets
 

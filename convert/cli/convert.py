@@ -5,8 +5,8 @@ from __future__ import annotations
 import time
 
 from .options import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, STDIN_SOURCE, STDIN_STEM, STDIO,
-                      add_from, add_max_size, add_no_validate, add_to, add_verbosity, detail,
-                      internal, read_stdin, say,
+                      add_css, add_from, add_max_size, add_no_validate, add_to, add_verbosity,
+                      detail, internal, read_stdin, say,
                       status, write_stdout)
 
 HELP = "convert inputs into OUTDIR/<stem>.<ext>, or one format to stdout"
@@ -24,6 +24,7 @@ def add_arguments(p) -> None:
     add_to(p)
     add_from(p)
     add_no_validate(p)
+    add_css(p)
     add_max_size(p)
     add_verbosity(p)
 
@@ -75,7 +76,7 @@ def _convert_one(path: str, args, to_stdout: bool) -> list:
 
     if path != STDIO and not to_stdout:
         _, targets = convert_file(path, args.outdir, args.to, args.source_format,
-                                  args.validate, args.max_size)
+                                  args.validate, args.max_size, css=args.css)
         return list(targets.values())
     if path == STDIO:
         parsed = parse_data(STDIN_SOURCE, read_stdin(args.max_size), args.source_format,
@@ -83,8 +84,8 @@ def _convert_one(path: str, args, to_stdout: bool) -> list:
     else:
         parsed = parse(path, args.source_format, args.validate, args.max_size)
     if to_stdout:
-        write_stdout(render(parsed, args.to[0]), args.to[0])
+        write_stdout(render(parsed, args.to[0], args.css), args.to[0])
         return []
     targets = outputs_for(STDIN_STEM, args.outdir, args.to)
-    write_outputs({targets[f]: render(parsed, f) for f in args.to})
+    write_outputs({targets[f]: render(parsed, f, args.css) for f in args.to})
     return list(targets.values())

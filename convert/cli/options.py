@@ -117,6 +117,20 @@ def add_no_validate(p) -> None:
                         "afterwards with `akn validate` or `make validate`")
 
 
+def css_url(value: str) -> str:
+    from ..render.html import safe_href
+
+    if not value.strip() or safe_href(value) is None:
+        raise argparse.ArgumentTypeError(f"{value!r} is not an http(s) or relative URL")
+    return value.strip()
+
+
+def add_css(p) -> None:
+    p.add_argument("--css", metavar="URL", type=css_url,
+                   help="HTML: link this stylesheet (a publisher's own, http(s) or relative "
+                        "URL) instead of inlining the built-in one")
+
+
 def add_verbosity(p) -> None:
     group = p.add_mutually_exclusive_group()
     group.add_argument("-q", "--quiet", action="store_true",

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from .options import (BINARY_FORMATS, EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO,
-                      add_max_size, add_verbosity, internal, read_stdin, render_format, say, status,
+                      add_css, add_max_size, add_verbosity, internal, read_stdin,
+                      render_format, say, status,
                       write_stdout)
 
 HELP = "render an AKN judgment (ours or anyone's)"
@@ -20,9 +21,10 @@ def add_arguments(p) -> None:
                    help="html, md or pdf")
     p.add_argument("-o", "--output", metavar="OUT", help="output file; - for stdout")
     p.add_argument("--fragment", action="store_true", help="HTML: body only, for embedding")
-    p.add_argument("--inline-css", action="store_true", help="HTML: inline the stylesheet")
-    p.add_argument("--pdf-variant", choices=["plain", "pdfa", "pdfua"], default="plain",
-                   help="PDF: plain, PDF/A-3b with the AKN attached, or tagged PDF/UA")
+    add_css(p)
+    p.add_argument("--pdf-variant", choices=["pdfua", "pdfa", "plain"], default="pdfua",
+                   help="PDF: tagged PDF/UA-1 (default), PDF/A-3b with the AKN attached, or "
+                        "plain (untagged)")
     add_max_size(p)
     add_verbosity(p)
 
@@ -43,7 +45,7 @@ def run(args) -> int:
 
     fmt, out = args.to, _target(args)
     shown = STDIN_SOURCE if args.input == STDIO else args.input
-    options = {"fragment": args.fragment, "inline_css": args.inline_css,
+    options = {"fragment": args.fragment, "css": args.css,
                "pdf_variant": args.pdf_variant}
     if out != STDIO and args.input != STDIO and Path(out).resolve() == Path(args.input).resolve():
         say(f"error: {args.input}: output would overwrite the input; give -o OUT")

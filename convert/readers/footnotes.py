@@ -1,5 +1,17 @@
-"""Footnotes in extracted text: find each page's footnote zone, split it into notes, and find
-every note's call in the running text.
+"""Footnotes in pages of lines: find each page's note zone, split it into notes, and find every
+note's call in the running text.
+
+The evidence, in the order it is weighed (no rule names one document's words):
+
+* a **label** opens a line: `12`, `12.`, `(12)`, `(12.)`, `[12]`, or a symbol `*` `†` `‡`;
+* a digit label must be the **expected next number** (numbering may restart at 1 in a new
+  writing; symbol notes do not touch the numbered sequence), and its **call stands above** it
+  in the text: a superscript, the number glued to a word or punctuation (`rights.2`), the
+  label's own bracketed form (`[2]`), or, as a fallback for the expected number only, a
+  separate token after a space (`claims 2 because`);
+* the **zone** it opens is set apart: below a separator rule, in smaller type (PDF), after a
+  wider vertical gap than the page's lines have, as a label alone on its line, or in the lower
+  part of the page.  A weak call (a separate token) needs the stronger signs.
 
 Calls are marked in the body lines with a private-use sentinel (`marks.call`) so that later
 steps (joining lines, paragraphs) carry them along untouched.
@@ -8,6 +20,7 @@ steps (joining lines, paragraphs) carry them along untouched.
 from __future__ import annotations
 
 import re
+import statistics
 from dataclasses import dataclass, field
 
 from . import ReadReport
@@ -16,12 +29,58 @@ from .layout import Line, Page
 
 # The rule above the notes: spaces (what pdftotext leaves of a drawn line), underscores, dashes.
 _SEPARATOR_RE = re.compile(r"^(?:\s{10,}|\s*[_]{5,}\s*|\s*[—–-]{5,}\s*)$")
-# A note's label at the start of its first line: "12 The court", "* Judge X", "† Sitting by".
-# A label glued to its note's first word ("1The Chapel claimed") is taken too, before a capital.
-_LABEL_RE = re.compile(r"^\s*(\d{1,3}|[*†‡]{1,3})(?:\s+(?=\S)|$|(?=[A-Z“\"]))")
+# A note's label at the start of its first line.  A bare number may be glued to its note's
+# first word ("1The Chapel claimed") before a capital or an opening quote.
+_LABEL_RE = re.compile(
+    r"^\s*(?:\((?P<paren>\d{1,3})\.?\)|\[(?P<bracket>\d{1,3})\]|(?P<num>\d{1,3})(?P<dot>\.)?(?![\d,:])"
+    r"|(?P<sym>[*†‡]{1,3}))"
+    r"(?:\s+(?=\S)|\s*$|(?<=\d)(?=[A-Z“\"]))")
 _TRAILING_RULE = re.compile(r"^(?P<text>.*[^\s—])\s*(?P<rule>—{5,})\s*$")
+# Printers mark a note that runs over a page: "(continued...)" at the foot, "(...continued)"
+# (often after the repeated label) at the top of the next page's zone.  A typographic
+# convention, not one court's wording.
+_CONTINUED_RE = re.compile(r"^\s*\((?:\.{2,3}\s*)?continued(?:\s*\.{2,3})?\)\s*$", re.I)
 SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 TO_SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+# Notes are set smaller than the body: at most this share of the body's font size (10 on 12
+# is 0.83, 11 on 12 is 0.92; sizes are rounded to 0.1 pt, so 0.93 leaves a little slack).
+NOTE_SIZE_RATIO = 0.93
+# The lower part of a page starts at this share of its height (PDF) or of its lines (text).
+LOWER_PART = 0.5
+# A "wide" gap before a label: this many blank line-heights more than the page's usual gap
+# (at least 2): double spacing gives 1, a note zone's gap 2 or more.
+GAP_OVER_TYPICAL = 2
+# Numbering may jump this far past the expected number when the label's call is a clear one
+# (superscript or glued) and the zone is clearly set apart: one note's label can be lost in
+# extraction, and its text then stays in the body.
+MAX_SKIP = 1
+# After a page with no text layer (a scanned page), notes there cannot be seen: numbering may
+# resume this far past the expected number.
+MAX_UNSEEN = 3
+# Plain pdftotext may print a lone label after its note's text, as the page's last line; the
+# note is then the block of at most this many lines above it, back to a blank line.
+TRAILING_BLOCK_MAX = 15
+# A note running on from the last page with no rule stands after a wide gap just above the
+# next note's label: at most this many lines (a longer run is body text).
+RUN_ON_MAX = 10
+
+# Words after which a bare number is a reference, not a note call ("page 3", "Count 2",
+# "section 1", "June 1"): general English and legal usage, used only for the separate-token
+# fallback.
+_REFERENCE_WORDS = frozenset("""
+no nos number page pages p pp at section sections sec secs ch chap chapter chapters count counts
+step steps part parts rule rules title titles art article articles ex exh exhibit exhibits note
+notes n nn vol volume volumes id para paras paragraph paragraphs fn footnote footnotes day days
+year years month months week weeks hour hours item items claim schedule appendix tab table
+figure fig line lines col column of to and or than about approximately over under from between
+by per in on only after before since until nearly almost around version level grade
+january february march april may june july august september october november december
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+# After a bare number, what makes it a quantity or a reference, not a call.
+_NOT_A_CALL_AFTER = re.compile(r"^(?:[,.]?\s*\d|\s*%|\s*(?:st|nd|rd|th)\b|:\d|\s*[-–—]\s*\d|"
+                               r"\s+(?:of|to|through|and|or|percent|per)\s+\d)", re.I)
 
 
 @dataclass
@@ -29,97 +88,319 @@ class Footnote:
     marker: str
     page: int
     lines: list[Line] = field(default_factory=list)
+    form: str = "num"  # how the label was printed: num, paren, bracket, sym
+
+
+@dataclass
+class Label:
+    marker: str  # the number (digits) or the symbol
+    form: str  # num, paren, bracket, sym
+    end: int  # end of the label in the line's text
+    alone: bool  # nothing else on the line
+
+
+def label_of(text: str) -> Label | None:
+    m = _LABEL_RE.match(text)
+    if not m:
+        return None
+    for form in ("paren", "bracket", "num", "sym"):
+        if m.group(form):
+            return Label(m.group(form), form, m.end(), not text[m.end():].strip())
+    return None
 
 
 def _is_separator(line: Line) -> bool:
     return bool(_SEPARATOR_RE.match(line.text))
 
 
-def _expected(previous: Footnote | None) -> str:
-    if previous is None:
-        return "1"
-    if not previous.marker.isdigit():
-        return ""
-    return str(int(previous.marker) + 1)
+def _expected(notes: list[Footnote]) -> str:
+    """The next number: one more than the last numbered note (symbol notes do not count)."""
+    for note in reversed(notes):
+        if note.marker.isdigit():
+            return str(int(note.marker) + 1)
+    return "1"
 
 
-def _has_call(label: str, lines: list[Line]) -> bool:
-    """A digit label opens a note only if its call stands in the text above: that is what
-    tells a note's number from a line that happens to begin with a number."""
-    if not label.isdigit():
-        return True
-    pattern = _call_pattern(label)
-    return any(pattern.search(l.text) for l in lines)
+# ------------------------------------------------------------------ calls
 
 
-def _zone_start(page: Page, expected: str, previous: list[Line]) -> tuple[int, int] | None:
-    """(index of the separator or -1, index of the zone's first line), or None.
+def _call_pattern(marker: str, form: str = "num") -> re.Pattern:
+    """A clear call: a superscript, the marker glued to a word or punctuation, or (for a
+    bracketed label) the same bracketed form."""
+    if not marker.isdigit():  # a symbol, glued to what it marks; `*3` is a Westlaw pin cite
+        return re.compile(r"(?<=[^\s*†‡])" + re.escape(marker) + r"(?![*†‡\d])")
+    sup = marker.translate(TO_SUPERSCRIPT)
+    glued = (r"(?<=[^\W\d_]|[.,;:!?”’\"')\]])" + re.escape(marker) + r"(?!\d)(?=\s|$|[—–])")
+    parts = [r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])" + re.escape(sup) + r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", glued]
+    if form == "bracket":
+        parts.append(r"\[" + re.escape(marker) + r"\]")
+    elif form == "paren":
+        parts.append(r"(?<![\d)§])\(" + re.escape(marker) + r"\.?\)(?!\()")
+    return re.compile("|".join(parts))
 
-    A zone starts below a rule (spaces, underscores, dashes), or, where the extraction lost
-    the rule, at a clear vertical gap in the lower part of the page before the next expected
-    note number (alone on its line or starting it) whose call is in the text above."""
-    lines = page.lines
+
+_WEAK_CALL_CACHE: dict[str, re.Pattern] = {}
+
+
+def _weak_calls(marker: str, text: str):
+    """Separate-token calls (`claims 2 because`, `Appellees. 2`): the bare number after a
+    space, after a word or closing punctuation, unless the word before makes it a reference
+    ("page 2") or what follows makes it a quantity ("2, 2011", "2%")."""
+    pattern = _WEAK_CALL_CACHE.get(marker)
+    if pattern is None:
+        pattern = re.compile(r"(?<=[^\W\d_] |[.,;:!?”’\"')\]] )" + re.escape(marker) + r"(?=\s|$)")
+        _WEAK_CALL_CACHE[marker] = pattern
+    for m in pattern.finditer(text):
+        before = re.search(r"([^\W\d_]+)\W*\s$", text[:m.start()])
+        if before and before.group(1).lower() in _REFERENCE_WORDS:
+            continue
+        if _NOT_A_CALL_AFTER.match(text[m.end():]):
+            continue
+        yield m
+
+
+def _call_strength(label: Label, lines: list[Line]) -> int:
+    """2: a clear call stands in `lines`; 1: only a separate-token call; 0: none."""
+    pattern = _call_pattern(label.marker, label.form)
+    if any(pattern.search(l.text) for l in lines):
+        return 2
+    if label.marker.isdigit() and any(next(_weak_calls(label.marker, l.text), None)
+                                      for l in lines):
+        return 1
+    return 0
+
+
+# ------------------------------------------------------------------ zones
+
+
+@dataclass
+class _Page:
+    """The facts of one page the zone rules weigh."""
+
+    page: Page
+    body_size: float | None  # the document's body font size (PDF), else None
+    typical: int  # the page's usual blank lines before a line
+
+    def small(self, i: int) -> bool:
+        size = self.page.lines[i].size
+        return bool(self.body_size and size and size <= self.body_size * NOTE_SIZE_RATIO)
+
+    def lower(self, i: int) -> bool:
+        line = self.page.lines[i]
+        if line.top is not None and self.page.height:
+            return line.top >= LOWER_PART * self.page.height
+        return i >= LOWER_PART * len(self.page.lines)
+
+    def gap(self, i: int) -> bool:
+        return self.page.lines[i].blank_before >= max(2, self.typical + GAP_OVER_TYPICAL)
+
+    def set_apart(self, i: int, label: Label) -> bool:
+        """Clearly the start of a zone: smaller type, a wide gap, or a lone label with a blank
+        line before or after it (plain pdftotext prints the label as a block of its own)."""
+        lines = self.page.lines
+        bb = lines[i].blank_before
+        after = lines[i + 1].blank_before if i + 1 < len(lines) else 0
+        return self.small(i) or self.gap(i) or (label.alone and (bb >= 1 or after >= 1))
+
+    def zone_like(self, i: int, label: Label) -> bool:
+        """Possibly the start of a zone: set apart, a label alone on its line (body text has
+        no lone numbers once page and line numbers are gone), or in the lower part of the
+        page after any gap."""
+        bb = self.page.lines[i].blank_before
+        return self.set_apart(i, label) or label.alone or (self.lower(i) and bb >= 1)
+
+
+def _body_size(pages: list[Page]) -> float | None:
+    """The body's font size: the size most lines are set in (PDF); None for text input."""
+    sizes = [round(l.size, 1) for p in pages for l in p.lines if l.size]
+    if not sizes:
+        return None
+    return statistics.mode(sizes)
+
+
+class _Sequence:
+    """The notes found so far and what the next label may be."""
+
+    def __init__(self):
+        self.notes: list[Footnote] = []
+        self.unseen = False  # a page without text since the last note
+        self.zone_page = 0  # the last page whose zone held note text
+
+    def allowed(self, label: Label, strength: int, strong_zone: bool) -> bool:
+        """May this label open the next note, given the call found for it (`strength`) and
+        how clearly its zone is set apart?"""
+        if label.form == "sym":
+            return strength == 2
+        if strength == 0:
+            return False
+        if label.form in ("paren", "bracket") and not strong_zone:
+            return False  # `(1)` also opens enumerations: needs a zone clearly set apart
+        n, expected = int(label.marker), int(_expected(self.notes))
+        if strength == 1 and not strong_zone:
+            return False
+        if n == expected:
+            return True
+        if n == 1 and self.notes:  # numbering restarts in a separate writing
+            return strength == 2
+        if self.unseen and expected < n <= expected + MAX_UNSEEN:
+            return True
+        return strength == 2 and strong_zone and expected < n <= expected + MAX_SKIP
+
+
+def _starts_note(label: Label | None, seq: _Sequence, above: list[Line], strong_zone: bool):
+    if label is None:
+        return False
+    return seq.allowed(label, _call_strength(label, above), strong_zone)
+
+
+def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int, int, bool] | None:
+    """(index of the separator or -1, index of the zone's first line, whether the zone opens
+    with text continuing the last note), or None."""
+    lines = info.page.lines
     rules = [i for i, line in enumerate(lines) if _is_separator(line) and i + 1 < len(lines)]
     # Captions draw rules too (`_____` around the docket): the footnote rule is the one a
     # note label follows, or (a note running on from the last page) the lowest one.
-    labelled = [i for i in rules if _LABEL_RE.match(lines[i + 1].text)]
-    if labelled:
-        return labelled[-1], labelled[-1] + 1
-    if rules and rules[-1] >= len(lines) // 2:
-        return rules[-1], rules[-1] + 1
-    if not expected:
-        return None
-    gaps = sorted(l.blank_before for l in lines)
-    typical = gaps[len(gaps) // 2] if gaps else 0
-    for i in range(max(1, len(lines) // 4), len(lines)):
-        line = lines[i]
-        m = _LABEL_RE.match(line.text)
-        if not m or m.group(1) != expected:
+    for i in reversed(rules):
+        label = label_of(lines[i + 1].text)
+        if _starts_note(label, seq, previous + lines[:i], True):
+            return i, i + 1, False
+    if rules and rules[-1] >= len(lines) // 2 and seq.notes and not label_of(lines[rules[-1] + 1].text):
+        return rules[-1], rules[-1] + 1, True
+    for i in range(1, len(lines)):
+        label = label_of(lines[i].text)
+        if label is None:
             continue
-        alone = not line.text[m.end():].strip()
-        lower_half = i >= len(lines) // 2
-        if (line.blank_before >= max(2, typical + 2) or (alone and line.blank_before >= 1)
-                or (lower_half and (alone or line.blank_before >= 1))) \
-                and _has_call(expected, previous + lines[:i]):
-            return -1, i
+        run_on = _run_on_start(info, seq, i)
+        if not info.zone_like(i, label) and run_on is None:
+            continue
+        if _starts_note(label, seq, previous + lines[:i],
+                        info.set_apart(i, label) or run_on is not None):
+            start = i if run_on is None else run_on
+            # Smaller type just above the first label continues the last note (PDF).
+            while seq.notes and start > 1 and info.small(start - 1) and not info.small(0):
+                start -= 1
+            return -1, start, start < i
+    if seq.notes and info.body_size:
+        # No label: smaller type at the page foot continues the last note (PDF).
+        start = len(lines)
+        while start > 1 and info.small(start - 1):
+            start -= 1
+        if start < len(lines) and not info.small(0):
+            return -1, start, True
+    return None
+
+
+def _run_on_start(info: _Page, seq: _Sequence, i: int) -> int | None:
+    """Where the last note, begun on the previous page, runs on above the label at i: a
+    line after a wide gap, a few lines up, with no label between."""
+    if not seq.notes or seq.zone_page != info.page.index - 1:
+        return None
+    lines = info.page.lines
+    for j in range(i - 1, max(0, i - RUN_ON_MAX) - 1, -1):
+        if j == 0 or label_of(lines[j].text):
+            return None
+        if info.gap(j):
+            return j
     return None
 
 
 def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
     """Cut each page's footnote zone out of its lines and return the notes in order.  Zone
     text before any label continues the previous note (a note running onto the next page)."""
-    notes: list[Footnote] = []
+    seq = _Sequence()
+    body_size = _body_size(pages)
     previous_page: list[Line] = []
     for page in pages:
         _split_glued_rules(page)
-        expected = _expected(notes[-1] if notes else None)
-        found = _zone_start(page, expected, previous_page)
-        body_end = len(page.lines)
-        if found is not None:
-            sep, start = found
-            zone = page.lines[start:]
-            first = _LABEL_RE.match(zone[0].text)
-            is_zone = (first and _starts_note(first.group(1), notes, page.lines[:start],
-                                              previous_page)) or (notes and sep >= 0)
-            if is_zone:
-                if sep >= 0:
-                    report.remove("separator", page.lines[sep].text.strip(),
-                                  page.lines[sep].lineno, page.index)
-                body_end = sep if sep >= 0 else start
-                above = page.lines[:body_end]
-                for line in zone:
-                    m = _LABEL_RE.match(line.text)
-                    if m and _starts_note(m.group(1), notes, above, previous_page):
-                        report.remove("note-label", m.group(1), line.lineno, page.index)
-                        rest = line.text[m.end():]
-                        body = [Line(rest, line.page, line.lineno, line.blank_before)] \
-                            if rest.strip() else []
-                        notes.append(Footnote(m.group(1), page.index, body))
-                    elif notes:
-                        notes[-1].lines.append(line)
+        if not page.lines:
+            seq.unseen = True
+            continue
+        gaps = sorted(l.blank_before for l in page.lines)
+        info = _Page(page, body_size, gaps[len(gaps) // 2])
+        if _trailing_label(info, seq, previous_page, report):
+            previous_page = page.lines
+            continue
+        found = _zone_start(info, seq, previous_page)
+        if found is None:
+            previous_page = page.lines
+            continue
+        sep, start, continues = found
+        if sep >= 0:
+            report.remove("separator", page.lines[sep].text.strip(), page.lines[sep].lineno,
+                          page.index)
+        body_end = sep if sep >= 0 else start
+        above = page.lines[:body_end]
+        _take_zone(info, page.lines[start:], seq, previous_page + above, report)
+        seq.zone_page = page.index
         page.lines = page.lines[:body_end]
         previous_page = page.lines
-    return notes
+    return seq.notes
+
+
+def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
+               report: ReadReport) -> None:
+    """Split a zone into notes: each label that may open the next note starts one; any other
+    line (text before the first label included) continues the current note."""
+    page = info.page
+    for k, line in enumerate(zone):
+        if _CONTINUED_RE.match(line.text):
+            report.remove("note-continued", line.text.strip(), line.lineno, page.index)
+            continue
+        label = label_of(line.text)
+        if label and seq.notes and label.marker == seq.notes[-1].marker and \
+                _continued_next(zone, k, label):
+            # A repeated label over "(...continued)": the last note runs on.
+            report.remove("note-label", label.marker, line.lineno, page.index)
+            rest = line.text[label.end:]
+            if _CONTINUED_RE.match(rest):
+                report.remove("note-continued", rest.strip(), line.lineno, page.index)
+            elif rest.strip():
+                seq.notes[-1].lines.append(Line(rest, line.page, line.lineno, line.blank_before))
+            continue
+        # Inside a zone the zone itself sets the label apart; a label with only a weak call
+        # must still stand alone or after a gap (not a wrapped line starting with a number).
+        if label and (k == 0 or label.alone or line.blank_before >= 1 or label.form != "num"
+                      or _call_strength(label, above) == 2) and _starts_note(label, seq, above, True):
+            report.remove("note-label", label.marker, line.lineno, page.index)
+            rest = line.text[label.end:]
+            body = [Line(rest, line.page, line.lineno, line.blank_before)] if rest.strip() else []
+            seq.notes.append(Footnote(label.marker, page.index, body, label.form))
+            seq.unseen = False
+        elif seq.notes:
+            seq.notes[-1].lines.append(line)
+
+
+def _continued_next(zone: list[Line], k: int, label: Label) -> bool:
+    rest = zone[k].text[label.end:]
+    if _CONTINUED_RE.match(rest):
+        return True
+    return label.alone and k + 1 < len(zone) and bool(_CONTINUED_RE.match(zone[k + 1].text))
+
+
+def _trailing_label(info: _Page, seq: _Sequence, previous: list[Line],
+                    report: ReadReport) -> bool:
+    """Plain pdftotext sometimes prints a note's label after the note's text, as the page's
+    last line: take the block above it (back to a blank line) as the note."""
+    lines = info.page.lines
+    if len(lines) < 3:
+        return False
+    label = label_of(lines[-1].text)
+    if label is None or not label.alone or label.form != "num":
+        return False
+    first = next((j for j in range(len(lines) - 2, max(len(lines) - 2 - TRAILING_BLOCK_MAX, 0), -1)
+                  if lines[j].blank_before >= 1), None)
+    if first is None or first < 1:
+        return False
+    if _call_strength(label, previous + lines[:first]) != 2 or \
+            not seq.allowed(label, 2, True):
+        return False
+    line = lines[-1]
+    report.remove("note-label", label.marker, line.lineno, info.page.index)
+    seq.notes.append(Footnote(label.marker, info.page.index, lines[first:-1], label.form))
+    seq.unseen = False
+    seq.zone_page = info.page.index
+    info.page.lines = lines[:first]
+    return True
 
 
 def _split_glued_rules(page: Page) -> None:
@@ -132,34 +413,21 @@ def _split_glued_rules(page: Page) -> None:
             page.lines.insert(i + 1, Line(m.group("rule"), line.page, line.lineno))
 
 
-def _starts_note(label: str, notes: list[Footnote], above: list[Line],
-                 previous_page: list[Line]) -> bool:
-    if not label.isdigit():
-        return True
-    expected = _expected(notes[-1] if notes else None)
-    # Numbering restarts at 1 in each separate writing.
-    if label != expected and not (label == "1" and notes):
-        return False
-    return _has_call(label, previous_page + above)
-
-
-def _call_pattern(marker: str) -> re.Pattern:
-    sup = marker.translate(TO_SUPERSCRIPT) if marker.isdigit() else None
-    glued = (r"(?<=[^\W\d_]|[.,;:!?”’\"')\]])" + re.escape(marker) + r"(?!\d)(?=\s|$|[—–])")
-    if sup:
-        return re.compile(re.escape(sup) + r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹])|" + glued)
-    return re.compile(glued)
+# ------------------------------------------------------------------ linking calls
 
 
 def link_calls(pages: list[Page], notes: list[Footnote], report: ReadReport) -> list[int]:
     """Mark each note's call in the body lines of its page, in note order; a call never comes
-    before the previous note's call.  Returns the indexes of notes whose call was not found:
-    the caller anchors those at the end of their page so no text is lost."""
+    before the previous note's call.  A clear call is preferred; a separate-token call is the
+    fallback.  Returns the indexes of notes whose call was not found: the caller anchors those
+    at the end of their page so no text is lost."""
     by_index = {p.index: p for p in pages}
     position = (0, -1, -1)  # (page, line, column) of the previous call
     unlinked = []
     for k, note in enumerate(notes):
-        found = _find_call(by_index, note, k, position)
+        found = _find_call(by_index, note, k, position, weak=False)
+        if found is None and note.marker.isdigit():
+            found = _find_call(by_index, note, k, position, weak=True)
         if found is None:
             unlinked.append(k)
             report.warnings.append(
@@ -170,16 +438,19 @@ def link_calls(pages: list[Page], notes: list[Footnote], report: ReadReport) -> 
     return unlinked
 
 
-def _find_call(by_index, note: Footnote, k: int, after):
-    pattern = _call_pattern(note.marker)
+def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
+    pattern = _call_pattern(note.marker, note.form)
     for page_no in (note.page, note.page - 1):
         page = by_index.get(page_no)
         if page is None:
             continue
         for li, line in enumerate(page.lines):
-            for m in pattern.finditer(line.text):
+            found = _weak_calls(note.marker, line.text) if weak else pattern.finditer(line.text)
+            for m in found:
                 if (page_no, li, m.start()) <= after:
                     continue
-                line.text = line.text[:m.start()] + marks.call(k) + line.text[m.end():]
+                # A separate-token call takes the space before it: the call follows its word.
+                start = m.start() - 1 if weak else m.start()
+                line.text = line.text[:start] + marks.call(k) + line.text[m.end():]
                 return (page_no, li, m.start())
     return None

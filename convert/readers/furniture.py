@@ -78,7 +78,11 @@ def _strip_line_numbers(page: Page, report: ReadReport) -> None:
     if rising < 0.7 * (len(hits) - 1):
         return
     drop = []
+    last = 0
     for i, number in hits:
+        if number <= last:
+            continue  # out of the rising margin sequence: a note label ("26, 1, 27"), not a line number
+        last = number
         line = page.lines[i]
         m = _LINE_NUMBER_PREFIX.match(line.text)
         report.remove("line-number", str(number), line.lineno, page.index)

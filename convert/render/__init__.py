@@ -15,6 +15,7 @@ from .model import AKN_NS, Model, local
 
 FORMATS = ("html", "md", "pdf")
 PDF_VARIANTS = ("plain", "pdfa", "pdfua")
+DEFAULT_PDF = "pdfua"  # tagged: screen readers and reflow work on every PDF we write
 
 
 class RenderError(Exception):
@@ -41,12 +42,14 @@ def check_akn(tree: etree._ElementTree, where: str = "<tree>") -> None:
 
 
 def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None,
-           fragment: bool = False, inline_css: bool = False, pdf_variant: str = "plain",
+           fragment: bool = False, css: str | None = None, pdf_variant: str = DEFAULT_PDF,
            source: str = "<tree>") -> bytes:
     """Render a parsed AKN tree as `html`, `md` or `pdf` bytes.
 
-    `xml_bytes` is the exact AKN source, embedded in a PDF/A-3b (`pdf_variant="pdfa"`);
-    without it the tree is serialised.  `fragment` and `inline_css` concern HTML only.
+    HTML is self-contained (the stylesheet inlined) unless `css` gives the URL of a
+    publisher's stylesheet to link instead; `fragment` gives the `<article>` only.  A PDF is
+    tagged PDF/UA-1 by default; `pdf_variant="pdfa"` makes a PDF/A-3b with `xml_bytes` (the
+    exact AKN source; without it the tree is serialised) attached, `"plain"` an untagged PDF.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown render format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -55,7 +58,7 @@ def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None
     if fmt == "html":
         from .html import render_html
 
-        return render_html(model, fragment=fragment, inline_css=inline_css)
+        return render_html(model, fragment=fragment, css=css)
     if fmt == "md":
         from .markdown import render_markdown
 
@@ -67,8 +70,8 @@ def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None
     return render_pdf(model, variant=pdf_variant, xml_bytes=xml_bytes)
 
 
-def render_file(path: str | Path, fmt: str, fragment: bool = False, inline_css: bool = False,
-                pdf_variant: str = "plain", max_bytes: int | None = None) -> bytes:
+def render_file(path: str | Path, fmt: str, fragment: bool = False, css: str | None = None,
+                pdf_variant: str = DEFAULT_PDF, max_bytes: int | None = None) -> bytes:
     """Read an AKN file safely and render it; RenderError names the file and the reason.
     Like every input, a regular file under `max_bytes` (default: the AKN cap)."""
     from ..inputs import InputError, cap_for, read_bounded
@@ -78,20 +81,21 @@ def render_file(path: str | Path, fmt: str, fragment: bool = False, inline_css: 
         data = read_bounded(path, max_bytes or cap_for("akn"))
     except InputError as err:
         raise RenderError(path, err.reason) from None
-    return render_bytes(data, fmt, source=path, fragment=fragment, inline_css=inline_css,
+    return render_bytes(data, fmt, source=path, fragment=fragment, css=css,
                         pdf_variant=pdf_variant)
 
 
 def render_bytes(data: bytes, fmt: str, *, source: str = "<stdin>", fragment: bool = False,
-                 inline_css: bool = False, pdf_variant: str = "plain") -> bytes:
+                 css: str | None = None, pdf_variant: str = DEFAULT_PDF) -> bytes:
     """Render AKN given as bytes (a file already read, or stdin); `source` names it in errors."""
     try:
         tree = etree.ElementTree(etree.fromstring(data, _parser()))
     except etree.XMLSyntaxError as err:
         line = f" (line {err.lineno})" if getattr(err, "lineno", None) else ""
         raise RenderError(source, f"not well-formed XML{line}: {err.msg}") from None
-    return render(tree, fmt, xml_bytes=data, fragment=fragment, inline_css=inline_css,
+    return render(tree, fmt, xml_bytes=data, fragment=fragment, css=css,
                   pdf_variant=pdf_variant, source=source)
 
 
-__all__ = ["FORMATS", "PDF_VARIANTS", "RenderError", "render", "render_bytes", "render_file"]
+__all__ = ["DEFAULT_PDF", "FORMATS", "PDF_VARIANTS", "RenderError", "render", "render_bytes",
+           "render_file"]

@@ -582,9 +582,12 @@ class HtmlRenderer:
         return art
 
 
-def render_html(model: Model, *, fragment: bool = False, inline_css: bool = False,
+def render_html(model: Model, *, fragment: bool = False, css: str | None = None,
                 print_mode: bool = False, extra_css: str | None = None) -> bytes:
-    """The HTML page (or, with `fragment`, only its `<article>`) as UTF-8 bytes."""
+    """The HTML page (or, with `fragment`, only its `<article>`) as UTF-8 bytes: the
+    stylesheet inlined, or linked from `css` (a publisher's stylesheet URL)."""
+    if css is not None and (not css.strip() or safe_href(css) is None):
+        raise ValueError(f"--css must be an http(s) or relative URL, not {css!r}")
     renderer = HtmlRenderer(model, print_mode=print_mode)
     article = renderer.article()
     if fragment:
@@ -604,11 +607,11 @@ def render_html(model: Model, *, fragment: bool = False, inline_css: bool = Fals
     for name, content in metas:
         if content:
             etree.SubElement(head, "meta", name=name, content=content).tail = "\n"
-    if inline_css or print_mode:
+    if css is None or print_mode:
         style = etree.SubElement(head, "style")
         style.text = "\n" + stylesheet_text(SCREEN_CSS) + (extra_css or "")
     else:
-        etree.SubElement(head, "link", rel="stylesheet", href=SCREEN_CSS)
+        etree.SubElement(head, "link", rel="stylesheet", href=css.strip())
     head[-1].tail = "\n"
     body = etree.SubElement(html, "body")
     body.text = "\n"

@@ -21,10 +21,15 @@ from datetime import datetime, timezone
 
 from .html import render_html, stylesheet_text
 from .model import Model
+from .note_pages import add_page_breaks
 
 VARIANTS = {"plain": None, "pdfa": "pdf/a-3b", "pdf/a-3b": "pdf/a-3b",
             "pdfua": "pdf/ua-1", "pdf/ua-1": "pdf/ua-1"}
 PRINT_CSS = "pdf.css"
+# Layouts after the first that may add page breaks to keep notes with their calls
+# (note_pages.py); each fixes every page that lost a note, and a break can move a later page's
+# foot, so allow a few rounds; seeds and corpus need one.
+MAX_RELAYOUTS = 3
 
 
 class FetchRefused(Exception):
@@ -54,12 +59,8 @@ def render_pdf(model: Model, *, variant: str = "plain", xml_bytes: bytes | None 
 
     if variant not in VARIANTS:
         raise ValueError(f"unknown PDF variant {variant!r}; choose plain, pdfa or pdfua")
-    html = render_html(model, print_mode=True)
-    css = weasyprint.CSS(string=stylesheet_text(PRINT_CSS), url_fetcher=refuse_fetch)
-    document = weasyprint.HTML(string=html.decode("utf-8"), url_fetcher=refuse_fetch,
-                               base_url="about:blank", media_type="print")
-    options: dict = {"stylesheets": [css],
-                     "pdf_identifier": hashlib.md5(html).hexdigest().encode("ascii")}
+    options: dict = {"stylesheets": [weasyprint.CSS(string=stylesheet_text(PRINT_CSS),
+                                                    url_fetcher=refuse_fetch)]}
     pdf_variant = VARIANTS[variant]
     if pdf_variant:
         options["pdf_variant"] = pdf_variant
@@ -77,6 +78,15 @@ def render_pdf(model: Model, *, variant: str = "plain", xml_bytes: bytes | None 
     level = logger.level
     logger.setLevel(logging.ERROR)  # refused fetches are expected; real errors still show
     try:
-        return document.write_pdf(**options)
+        html = render_html(model, print_mode=True)
+        document = weasyprint.HTML(string=html.decode("utf-8"), url_fetcher=refuse_fetch,
+                                   base_url="about:blank", media_type="print")
+        laid_out = document.render(**options)
+        for _ in range(MAX_RELAYOUTS):  # keep notes on their call's page (note_pages.py)
+            if not add_page_breaks(laid_out, document.etree_element, model):
+                break
+            laid_out = document.render(**options)
+        options["pdf_identifier"] = hashlib.md5(html).hexdigest().encode("ascii")
+        return laid_out.write_pdf(**options)
     finally:
         logger.setLevel(level)

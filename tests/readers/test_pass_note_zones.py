@@ -1,14 +1,22 @@
-"""Pass `note_zones`: each page's note zone is cut out into notes."""
+"""Pass `note_zones`: each page's note zone is cut out into notes, from evidence that holds
+across documents (label sequence, calls above, rules, gaps, type size) -- issue 8 shapes 1-4."""
+
+from convert.readers import ReadReport
+from convert.readers.layout import Line, Page
+from convert.readers.passes import State, note_zones
 
 from passkit import prose, run_through, visible
+
+
+def _notes(state):
+    return [(n.marker, " ".join(visible(n.lines))) for n in state.notes]
 
 
 def test_notes_below_a_rule_are_cut_out_when_their_call_stands_above():
     page1 = prose(6) + ["the court so held.1 And more text follows on this line here.", "",
                         "__________", "1 The note's own text, first line."]
     state = run_through("\n".join(page1), "note_zones")
-    assert [n.marker for n in state.notes] == ["1"]
-    assert visible(state.notes[0].lines) == ["The note's own text, first line."]
+    assert _notes(state) == [("1", "The note's own text, first line.")]
     assert "__________" not in visible(state.pages[0].lines)
     assert [r.kind for r in state.report.removed] == ["separator", "note-label"]
 
@@ -17,3 +25,165 @@ def test_a_line_that_begins_with_a_number_is_no_note_without_a_call():
     page1 = prose(6) + ["", "__________", "1 item of a list in the body, no call above it."]
     state = run_through("\n".join(page1), "note_zones")
     assert state.notes == []
+
+
+def test_a_caption_rule_does_not_hide_the_notes_below_it():
+    """The lowest rule belongs to the caption (no label after it): the notes are still
+    found by their label, gap and call."""
+    page = ["COURT OF APPEALS", "___________", "PER CURIAM.",
+            "The district court1 sentenced him at the bottom of the range here today.",
+            *prose(8), "", "", "", "      1", "       The Honorable Jane Roe, District Judge."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "The Honorable Jane Roe, District Judge.")]
+
+
+def test_a_label_high_on_the_page_after_a_wide_gap_opens_the_zone():
+    page = ["Queen, 503 F.3d 319 (2007).3 More words of the body go on here to the end.",
+            "", "", "       3", "         The note runs over most of the page.", *prose(12)]
+    state = run_through("\n".join(["x"] * 0 + page), "note_zones")
+    assert state.notes == []  # expected number is 1: a stray 3 is no note
+    page[0] = page[0].replace(".3", ".1")
+    page[3] = "       1"
+    state = run_through("\n".join(page), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+    assert len(state.pages[0].lines) == 1
+
+
+# ---------------------------------------------------------------- shape 1: separate-token calls
+
+def test_a_call_printed_as_a_separate_token_is_accepted_for_the_expected_number():
+    page = prose(8) + ["New Jersey state law claims 1 because Jordan was put on notice here.",
+                       *prose(3, "more"), "", "", "", "1 “Rule 15(c)(1) allows state relation back."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "“Rule 15(c)(1) allows state relation back.")]
+
+
+def test_a_reference_number_is_not_a_separate_token_call():
+    page = prose(8) + ["as stated on page 1 of the record and in the brief filed later.",
+                       *prose(3, "more"), "", "", "", "1 This line is not a note at all."]
+    state = run_through("\n".join(page), "note_zones")
+    assert state.notes == []
+
+
+def test_a_separate_token_call_needs_a_zone_clearly_set_apart():
+    """Only a weak call and no gap, rule or lone label: the line stays in the body."""
+    page = prose(8) + ["the claims 1 because of notice given to him by the others.",
+                       *prose(10, "more"), "1 Some line that merely begins with a number."]
+    state = run_through("\n".join(page), "note_zones")
+    assert state.notes == []
+
+
+# ---------------------------------------------------------------- shape 2: symbols
+
+def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
+    page1 = ["Before SMITH,* JONES and ROE, Circuit Judges, who heard the case together.",
+             "The order1 is affirmed for the reasons the court gave at length below here.",
+             *prose(6), "", "__________", "* Sitting by designation.", "1 The first note."]
+    page2 = [*prose(4, "second"), "and the judgment.2 So ordered by the court here today.",
+             *prose(2, "end"), "", "__________", "2 The second note."]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert _notes(state) == [("*", "Sitting by designation."), ("1", "The first note."),
+                             ("2", "The second note.")]
+
+
+def test_a_symbol_label_without_a_symbol_call_is_no_note():
+    page = prose(6) + ["", "__________", "* * * and the text goes on."]
+    state = run_through("\n".join(page), "note_zones")
+    assert state.notes == []
+
+
+# ---------------------------------------------------------------- shape 3: bracketed labels
+
+def test_labels_and_calls_in_brackets_or_parentheses():
+    for call, label in (("[1]", "[1]"), (" (1)", "(1)"), (" (1)", "(1.)")):
+        page = prose(6) + [f"as the court held{call} in the earlier case cited by the parties.",
+                           "", "__________", f"{label} The bracketed note."]
+        state = run_through("\n".join(page), "note_zones")
+        assert _notes(state) == [("1", "The bracketed note.")], (call, label)
+        assert state.notes[0].form in ("bracket", "paren")
+
+
+def test_a_parenthesised_enumeration_is_not_a_note_zone():
+    page = prose(6) + ["the statute, 42 U.S.C. § 1983(a)(1), applies to the claims here.",
+                       *prose(8, "more"), "(1) the first element of the claim; and"]
+    state = run_through("\n".join(page), "note_zones")
+    assert state.notes == []
+
+
+# ---------------------------------------------------------------- shape 4: run-on notes
+
+def test_a_note_running_onto_the_next_page_with_no_rule_after_a_wide_gap():
+    page1 = [*prose(10), "and the progression in the law.1 More of the body text goes on here.",
+             "", "", "", "      1", "         The note begins on the first page and"]
+    page2 = [*prose(8, "second"), "would shun the majority rule.2", "", "", "",
+             "continues here on the next page.", "      2", "         The second note."]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert _notes(state) == [("1", "The note begins on the first page and continues here on "
+                                   "the next page."), ("2", "The second note.")]
+    assert visible(state.pages[1].lines)[-1] == "would shun the majority rule.2"
+
+
+def test_continued_marks_join_the_two_parts_and_are_reported():
+    page1 = [*prose(10), "under the statute.1 Indeed the tests run together in a case like",
+             "", "__________", "1 Among the courts there has been a split, see, e.g.,",
+             "(continued...)"]
+    page2 = [*prose(8, "second"), "", "__________", "1 (...continued)",
+             "Thornock v. Commissioner, 94 T.C. 439 (1990)."]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert _notes(state) == [("1", "Among the courts there has been a split, see, e.g., "
+                                   "Thornock v. Commissioner, 94 T.C. 439 (1990).")]
+    assert [r.text for r in state.report.removed if r.kind == "note-continued"] == \
+        ["(continued...)", "(...continued)"]
+
+
+def _pdf_page(index: int, rows: list[tuple[str, float]]) -> Page:
+    page = Page(index, width=612, height=792)
+    top = 72.0
+    for text, size in rows:
+        page.lines.append(Line(text, index, None, 0, x0=72, x1=500, top=top, size=size))
+        top += size * 1.2
+    return page
+
+
+def test_pdf_notes_in_smaller_type_and_their_run_on_with_no_rule():
+    body = [(t, 12.0) for t in prose(30)]
+    page1 = _pdf_page(1, body[:25] + [("so the court held.¹ And more body text here.", 12.0),
+                                      ("1 The note in smaller type begins", 10.0),
+                                      ("and runs on to", 10.0)])
+    page2 = _pdf_page(2, body[:25] + [("the next page, with no rule above it.", 10.0)])
+    state = State("f.pdf", ReadReport("f.pdf"), [page1, page2], False, "")
+    note_zones.run(state)
+    assert _notes(state) == [("1", "The note in smaller type begins and runs on to the next "
+                                   "page, with no rule above it.")]
+    assert len(state.pages[1].lines) == 25
+
+
+def test_pdf_body_size_label_line_high_on_the_page_is_not_a_zone():
+    body = [(t, 12.0) for t in prose(30)]
+    page = _pdf_page(1, [("the rule 1 applies in full to the case.", 12.0)] + body[:5]
+                     + [("1 Something that starts with a number in the body.", 12.0)] + body[5:])
+    state = State("f.pdf", ReadReport("f.pdf"), [page], False, "")
+    note_zones.run(state)
+    assert state.notes == []
+
+
+# ---------------------------------------------------------------- sequence
+
+def test_numbering_restarts_at_one_in_a_new_writing_and_skips_past_a_page_without_text():
+    page1 = [*prose(6), "first writing.1 And more words of the body here.", "", "__________",
+             "1 Note one."]
+    blank = "Case 1:12-cv-05708 Document 11 Filed 09/27/13 Page 2 of 3"  # a stamp only
+    page3 = [*prose(6, "third"), "retirement.” 3 Id. and more text on the line.", "", "", "",
+             "3", "  As discussed below."]
+    state = run_through("\n".join(page1) + "\f" + blank + "\f" + "\n".join(page3), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "3"]
+
+
+def test_a_trailing_label_after_its_notes_text_plain_pdftotext():
+    page = [*prose(12), "is denied.1", "", "IT IS SO ORDERED.", "Dated: July 9, 2021", "",
+            "The request to seal portions of the motion is denied as to the rates.",
+            "The motion to seal is otherwise granted.", "1", "", "4"]  # 4: the folio
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "The request to seal portions of the motion is denied as to "
+                                   "the rates. The motion to seal is otherwise granted.")]
+    assert visible(state.pages[0].lines)[-1] == "Dated: July 9, 2021"

@@ -6,11 +6,9 @@ violation."""
 from __future__ import annotations
 
 import re
-import shutil
 
 import pytest
 
-from convert.render.html import STYLESHEETS
 
 pytestmark = pytest.mark.browser
 
@@ -25,7 +23,6 @@ def page(chromium_path, seed000, tmp_path_factory):
     out = tmp_path_factory.mktemp("html")
     html = out / "000.html"
     html.write_bytes(seed000.render("html"))
-    shutil.copy(STYLESHEETS / "opinion.css", out / "opinion.css")  # the page links it
     with playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=chromium_path, headless=True, args=ARGS)
         context = browser.new_context(viewport={"width": 1100, "height": 800})

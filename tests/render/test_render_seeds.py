@@ -59,14 +59,21 @@ def test_seed000_has_five_notes(model000):
     assert len(model000.notes) == 5
 
 
-def test_pdf_notes_sit_on_the_page_of_their_call(pdf000, model000):
-    for note in model000.notes:
+@pytest.mark.parametrize("key", ["000", "004"])
+def test_pdf_notes_sit_on_the_page_of_their_call(key, pdf000, model000, request):
+    if key == "000":
+        facts, model = pdf000, model000
+    else:
+        seed = request.getfixturevalue("seed004")
+        facts, model = PdfFacts(seed.render("pdf")), Model(seed.tree)
+    assert len(model.notes) == {"000": 5, "004": 2}[key]
+    for note in model.notes:
         call = note.calls[0]
-        call_links = [page for page, dest in pdf000.links if dest == note.id]
-        back_links = [page for page, dest in pdf000.links if dest == call]
+        call_links = [page for page, dest in facts.links if dest == note.id]
+        back_links = [page for page, dest in facts.links if dest == call]
         assert len(call_links) == 1 and len(back_links) == 1, note.id
-        note_page = pdf000.dests[note.id]
-        assert pdf000.dests[call] == note_page, f"{note.id}: call and note on different pages"
+        note_page = facts.dests[note.id]
+        assert facts.dests[call] == note_page, f"{note.id}: call and note on different pages"
         assert call_links[0] == note_page and back_links[0] == note_page
 
 
@@ -147,12 +154,17 @@ def test_pdfa3b_embeds_the_source_xml(seed000):
     assert render(seed000.tree, "pdf", xml_bytes=seed000.xml, pdf_variant="pdfa") == data
 
 
-def test_pdfua_is_tagged(seed000):
-    facts = PdfFacts(seed000.render("pdf", pdf_variant="pdfua"))
-    root = facts.reader.trailer["/Root"]
-    assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-    xmp = root["/Metadata"].get_object().get_data()
-    assert b'pdfuaid:part="1"' in xmp
+def test_pdf_is_tagged_pdfua_by_default(seed000, pdf000):
+    """The default PDF (what `akn render` and `akn convert` write) is tagged PDF/UA-1; the
+    untagged one is `pdf_variant="plain"`."""
+    assert seed000.render("pdf") == seed000.render("pdf", pdf_variant="pdfua")
+    for facts in (pdf000, PdfFacts(seed000.render("pdf", pdf_variant="pdfua"))):
+        root = facts.reader.trailer["/Root"]
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+        xmp = root["/Metadata"].get_object().get_data()
+        assert b'pdfuaid:part="1"' in xmp
+    plain = PdfFacts(seed000.render("pdf", pdf_variant="plain")).reader.trailer["/Root"]
+    assert "/StructTreeRoot" not in plain
 
 
 # ------------------------------------------------------------------ 4. seed 000's Markdown

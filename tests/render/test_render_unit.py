@@ -41,8 +41,8 @@ def test_html_page_head(doc, page):
     description = doc.xpath('//meta[@name="description"]/@content')[0]
     assert "United States District Court for the District of Columbia" in description
     assert "2021-03-05" in description and "20-309 (RC)" in description
-    assert doc.xpath('//link[@rel="stylesheet"]/@href') == ["opinion.css"]
-    assert not doc.xpath("//style")
+    assert not doc.xpath('//link[@rel="stylesheet"]'), "self-contained: the CSS is inline"
+    assert len(doc.xpath("//style")) == 1
 
 
 def test_html_header_block_facts(doc):
@@ -204,14 +204,35 @@ def test_html_links_are_inert_unless_safe():
         assert word in doc.text_content()
 
 
-def test_html_fragment_and_inline_css():
+def test_html_fragment_and_css_inline_by_default_or_linked():
     tree = sample_tree()
     fragment = render(tree, "html", fragment=True)
     assert fragment.startswith(b"<article") and b"<html" not in fragment
     assert b'id="para_12"' in fragment and b'class="footnotes"' in fragment
-    inlined = html_doc(render(tree, "html", inline_css=True))
+    inlined = html_doc(render(tree, "html"))
     assert not inlined.xpath("//link[@rel='stylesheet']")
     assert ".akn-eop" in inlined.xpath("//style")[0].text
+    linked = html_doc(render(tree, "html", css="https://publisher.example/court.css"))
+    assert not linked.xpath("//style")
+    assert linked.xpath("//link[@rel='stylesheet']/@href") == \
+        ["https://publisher.example/court.css"]
+    with pytest.raises(ValueError):
+        render(tree, "html", css="javascript:alert(1)")
+
+
+def test_render_command_writes_the_same_self_contained_html_as_convert(tmp_path, capsysbinary):
+    from convert.cli import main
+
+    xml = tmp_path / "case.xml"
+    xml.write_bytes(sample_xml())
+    assert main(["render", str(xml), "--to", "html", "-o", str(tmp_path / "r.html")]) == 0
+    page = (tmp_path / "r.html").read_bytes()
+    assert page == render(sample_tree(), "html")
+    assert b"<style>" in page and b'rel="stylesheet"' not in page
+    assert main(["render", str(xml), "--to", "html", "--css", "/static/court.css"]) == 0
+    out = capsysbinary.readouterr().out
+    assert b'<link rel="stylesheet" href="/static/court.css">' in out and b"<style>" not in out
+    assert main(["render", str(xml), "--to", "html", "--css", "javascript:x"]) == 2
 
 
 def test_note_called_twice_gets_two_back_links():
