@@ -145,6 +145,14 @@ class Meta:
     doc_name: str = "judgment"  # judgment/@name, e.g. memorandumOpinion, order
     parties: list[Party] = field(default_factory=list)
     judges: list[str] = field(default_factory=list)
+    # Case identity beyond the work URI (see convert/case.py and readers/caption.py).
+    dockets: list[str] = field(default_factory=list)  # every docket of this case, as printed
+    lower_dockets: list[str] = field(default_factory=list)  # the lower court's, kept apart
+    panel: list[str] = field(default_factory=list)  # judges hearing the case
+    citations: list[str] = field(default_factory=list)  # neutral/official cites printed on it
+    case_line: str | None = None  # a case name printed as such ("In re X", a running head)
+    court_source: str | None = None  # what named the court: caption, page furniture, ...
+    date_source: str | None = None  # caption, closing, filing stamp
 
 
 @dataclass

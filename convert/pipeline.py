@@ -40,6 +40,8 @@ def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True)
     if fmt == "auto":
         fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
     document, report = registry.get(fmt).load()(path, data)
+    for note in report.warnings:  # the reader's doubts reach parse, convert and batch alike
+        warnings.warn(f"{path}: {note}", stacklevel=2)
     tree = build(document)
     xml = serialize(tree, indent=not isinstance(document, Prebuilt))
     if not validate:

@@ -15,6 +15,7 @@ from ..document import (
     BodyItem, Block, Document, Inline, Item, ListBlock, Meta, Note, P, PageBreak, Paragraph,
     Prebuilt, Quote, Section, Span, Table, Writing, inline_text,
 )
+from .. import case
 from .ids import IdAllocator, number_part, slug
 from .names import NSMAP, q
 
@@ -32,7 +33,8 @@ _BLOCK_BY_HEADING = [
 PARTY_ROLE_LABELS = {
     "plaintiff": "Plaintiff", "defendant": "Defendant", "appellant": "Appellant",
     "appellee": "Appellee", "petitioner": "Petitioner", "respondent": "Respondent",
-    "movant": "Movant", "intervenor": "Intervenor",
+    "movant": "Movant", "intervenor": "Intervenor", "claimant": "Claimant",
+    "subject": "Subject of the proceeding", "party": "Party", "panel": "Judge of the panel",
 }
 
 
@@ -48,17 +50,20 @@ def work_uri(meta: Meta) -> str:
     return f"/akn/us/judgment/{court}/{date}/{docket}"
 
 
-def case_name(meta: Meta) -> str | None:
-    """"First party v. first opposing party", from the parties the caption names."""
-    first = {}
-    for party in meta.parties:
-        first.setdefault(party.role, party.name)
-    sides = [("plaintiff", "petitioner", "appellant", "movant"),
-             ("defendant", "respondent", "appellee")]
-    names = [next((first[r] for r in side if r in first), None) for side in sides]
-    if all(names):
-        return f"{names[0]} v. {names[1]}"
-    return None
+def case_names(meta: Meta) -> tuple[str | None, str | None]:
+    """(short, full) case name from the parties the caption names (`convert.case`)."""
+    parties = [(p.name, p.role) for p in meta.parties]
+    return (case.short_case_name(parties, meta.case_line),
+            case.full_case_name(parties, meta.case_line))
+
+
+def case_name(meta: Meta) -> str:
+    """The work's name (FRBRname): the short case name, else the document's title, its
+    citation, court and docket -- never its URI."""
+    short, full = case_names(meta)
+    return case.display_title(short_name=short, full_name=full, doc_title=meta.title,
+                              citation=(meta.citations or [None])[0],
+                              court=meta.court_name, docket=meta.docket, kind=meta.doc_name)
 
 
 def block_for_heading(heading: str) -> str | None:
@@ -151,6 +156,8 @@ class _Builder:
             el.set("as", self.role_ref(a["role"]))
         elif span.tag == "judge":
             el.set("refersTo", self.person_ref(a.get("name") or inline_text(span.content)))
+            if a.get("role"):
+                el.set("as", self.role_ref(a["role"]))
         elif span.tag == "opinion":
             el.set("by", self.person_ref(a["name"]))
             if a.get("type"):
@@ -265,20 +272,32 @@ class _Builder:
             frbr = etree.SubElement(ident, q(level))
             etree.SubElement(frbr, q("FRBRthis"), value=this)
             etree.SubElement(frbr, q("FRBRuri"), value=uri)
+            if level == "FRBRWork":
+                self.aliases(frbr)
             # Manifestation date: the decision date, not today's, so output stays byte-stable.
             etree.SubElement(frbr, q("FRBRdate"), date=date, name=date_name)
             author = self.court_ref() if level != "FRBRManifestation" else "#" + TOOL_ID
             etree.SubElement(frbr, q("FRBRauthor"), href=author)
             if level == "FRBRWork":
                 etree.SubElement(frbr, q("FRBRcountry"), value="us")
-                if m.docket:
-                    etree.SubElement(frbr, q("FRBRnumber"), value=m.docket)
-                name = case_name(m) or m.title
-                if name:
-                    etree.SubElement(frbr, q("FRBRname"), value=name)
+                for docket in (m.dockets or ([m.docket] if m.docket else [])):
+                    etree.SubElement(frbr, q("FRBRnumber"), value=docket)
+                etree.SubElement(frbr, q("FRBRname"), value=case_name(m))
             if level == "FRBRExpression":
                 etree.SubElement(frbr, q("FRBRlanguage"), language="eng")
         self._meta_el = meta
+
+    def aliases(self, work: etree._Element) -> None:
+        """Other names of the work: the full case name, the citations printed on it, the
+        lower court's dockets."""
+        m = self.doc.meta
+        short, full = case_names(m)
+        if full and full != short:
+            etree.SubElement(work, q("FRBRalias"), value=full, name="fullCaseName")
+        for cite in m.citations:
+            etree.SubElement(work, q("FRBRalias"), value=cite, name="citation")
+        for docket in m.lower_dockets:
+            etree.SubElement(work, q("FRBRalias"), value=docket, name="lowerCourtDocket")
 
     def references(self) -> None:
         refs = etree.SubElement(self._meta_el, q("references"), source="#" + TOOL_ID)
@@ -328,7 +347,7 @@ class _Builder:
         for party in self.doc.meta.parties:
             self.person_ref(party.name)
             self.role_ref(party.role)
-        for judge in self.doc.meta.judges:
+        for judge in self.doc.meta.panel + self.doc.meta.judges:
             self.person_ref(judge)
         header = etree.SubElement(judgment, q("header"))
         for block in self.doc.header or [P([""])]:

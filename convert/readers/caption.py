@@ -168,3 +168,679 @@ def parties_from_column(left: list[str]) -> tuple[list[P], list[Party]]:
     if names:
         blocks.append(P([" ".join(names)]))
     return blocks, parties
+
+
+# ====================================================================== case identity
+#
+# `identify` reads the caption's lines (and, where the caption is silent, the e-filing stamp,
+# the page furniture and the opinion's citations) into the case's identity.  It works on the
+# visible text of each line; marking the header is `mark_header`'s job.
+
+from collections import Counter  # noqa: E402
+
+from . import court_forms, dates, dockets  # noqa: E402
+
+# Pleading paper numbers its lines 1-28 in the margin; on the caption page they ride in front
+# of the caption's own text ("7     ADRIAN HOLLEY, et al.").
+_LINE_NUMBER = re.compile(r"^\s*\d{1,2}(?=\s{2,}\S|\s*$)")
+# Letter-spaced small capitals come out of PDFs in pieces: "F OR THE S ECOND C IRCUIT".
+_SPLIT_CAPS = re.compile(r"\b(?<![A-Z] )([B-HJ-Z]) (?=[A-Z]{2,}\b)")
+# A caption box's divider: `:`, `)`, `*`, `§` or `|` stacked in one column.
+_DIVIDERS = ":)*§|"
+# Rows that must share a divider or a column gap before the caption counts as a two-column box.
+# Two rows already agree on a column: a centred stack has no gaps inside its rows.
+MIN_BOX_ROWS = 2
+# How far (characters) a right column's rows may start from its usual column in `-layout` text:
+# pdftotext places text by its x position, rounding can move a row by a character or two.
+COLUMN_SLACK = 4
+# A gap inside a row this wide separates the two columns of a box ("FINJAN, INC.,     Case No.").
+COLUMN_GAP = 3
+
+_VERSUS_INLINE = re.compile(r"(?<=\S)\s+(?:v\.?|vs\.?|versus|against|-against-)\s+(?=\S)|"
+                            r"(?<=\S)\s+(?:v\.|vs\.|versus|-against-)\s*$", re.I)
+_VERSUS_ROW = re.compile(r"^\s*[-–]?\s*(?:v\.?|vs\.?|versus|against)\s*[-–]?\s*$", re.I)
+_IN_RE = re.compile(r"^\s*(?P<lead>In\s+re:?|IN\s+RE:?|In\s+the\s+Matter\s+of|IN\s+THE\s+MATTER\s+OF|"
+                    r"Matter\s+of|MATTER\s+OF|Ex\s+parte|EX\s+PARTE|In\s+the\s+Interest\s+of|"
+                    r"IN\s+THE\s+INTEREST\s+OF)\s+(?P<name>.+)$")
+_ROLE_WORD = (r"(?:Plaintiffs?|Defendants?|Appellants?|Appellees?|Petitioners?|Respondents?|"
+              r"Movants?|Intervenors?|Claimants?|Cross-Appellants?|Cross-Appellees?|"
+              r"Counter-?(?:claimants?|defendants?)|Third-Party\s+(?:Plaintiffs?|Defendants?)|"
+              r"Debtors?|Relators?|Real\s+Part(?:y|ies)\s+in\s+Interest)")
+_ROLE_ONLY = re.compile(rf"^\s*(?:and\s+)?{_ROLE_WORD}(?:\s*[-–,/]\s*(?:and\s+)?{_ROLE_WORD})*"
+                        r"\s*[.,;:]?\s*$", re.I)
+_TRAILING_ROLE = re.compile(rf",?\s*(?P<role>{_ROLE_WORD}(?:\s*[-–,/]\s*{_ROLE_WORD})*)\s*[.,;]?\s*$",
+                            re.I)
+DECISION_WORDS = re.compile(r"\b(?:OPINION|ORDER|JUDGMENT|MEMORANDUM|DECISION|MINUTES|DECREE|"
+                            r"FINDINGS|RULING|REPORT AND RECOMMENDATION)S?\b")
+_ENDS_IN_DECISION = re.compile(r"\b(?:OPINION|ORDER|JUDGMENT|MEMORANDUM|DECISION|MINUTES|"
+                               r"DECREE|RULING|RECOMMENDATION)S?(?:\s*[–—-]+\s*GENERAL)?\W*$",
+                               re.I)
+_NOT_TITLE = re.compile(r"\b(?:COURT|CIRCUIT|DISTRICT OF|DIVISION|CLERK|FILED|PUBLISH|"
+                        r"PRECEDENTIAL|PUBLICATION|NOTICE)\b|^\s*(?:RE|Re):|^\s*\(?Dkt|"
+                        r"^\s*(?:ON|On)\s+(?:APPEAL|WRIT|PETITION|REVIEW)")
+_BEFORE = re.compile(r"^\s*(?:BEFORE|Before|PRESENT|Present)\b[:.]?\s*(?P<rest>.*)$")
+_JUDGE_TITLES = re.compile(
+    r"\b(?:Board\s+Panel|Concurring\s+Opinion|Dissenting\s+Opinion|The\s+Honorable|Honorable|"
+    r"Hon\.|Chief|Senior|Circuit|District|Magistrate|Bankruptcy|Appellate\s+Immigration|"
+    r"Immigration|Associate|United\s+States|U\.\s?S\.|Judges?|Justices?|JJ\.?|J\.|C\.\s?J\.|"
+    r"Board\s+Members?|Members?|sitting\s+by\s+designation|for\s+the\s+[A-Z][\w\s]+|of\s+the\s+[A-Z][\w\s]+|"
+    r"Presiding|Deputy\s+Clerk)\b\.?", re.I)
+# Printed neutral or official citations of the decision itself.
+CITATION_FORMS = [
+    re.compile(r"\b\d{4}-[A-Z][A-Za-z]{1,8}-\d{1,6}\b"),  # 2022-NCSC-1, 2020-Ohio-1234
+    re.compile(r"\bT\.\s?C\.\s+(?:Memo\.|Summary\s+Opinion)\s+\d{4}-\d+\b"),  # T.C. Memo. 2020-26
+    re.compile(r"\b\d{4}\s+(?:ND|SD|UT|WY|OK|IL|VT|ME|MT|WI|CO|NM|PA|GU|MP)\s+\d{1,6}\b"),  # 2019 ND 12
+    re.compile(r"\b\d{1,3}\s+I&N\s+Dec\.\s+\d{1,4}\b"),  # 28 I&N Dec. 437
+]
+_CITE_AS = re.compile(r"^\s*Cite\s+as:?\s+(?P<cite>.+?)(?:\s{2,}|\s+Interim\s+Decision|$)", re.I)
+
+
+@dataclass
+class Identity:
+    """What the caption says the case is (see `convert/case.py` for what is made of it)."""
+
+    court_id: str | None = None
+    court_name: str | None = None
+    court_source: str | None = None  # caption, page furniture, citations, agency form
+    dockets: list[str] = field(default_factory=list)
+    lower_dockets: list[str] = field(default_factory=list)
+    date: str | None = None
+    date_text: str | None = None
+    date_source: str | None = None  # caption, closing, filing stamp
+    title: str | None = None
+    title_rows: list[str] = field(default_factory=list)
+    parties: list[Party] = field(default_factory=list)
+    case_line: str | None = None  # a printed "A v. B" short name (running head, caption line)
+    panel: list[str] = field(default_factory=list)
+    citations: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+# The caption is read up to where the opinion's prose begins: two running lines in a row, each
+# at least this share of the page's text width and mostly lower case.
+PROSE_WIDTH = 0.6
+# The page's text width: most lines of running text are full lines, so a high quantile of
+# line lengths measures it without letting one wide table row or banner set it.
+WIDTH_QUANTILE = 0.75
+PROSE_LOWER = 0.6
+# ... and never further than this many lines (a caption with its counsel list and headnote
+# fits; the body's dates and names must not leak in).
+MAX_CAPTION_LINES = 150
+
+
+def caption_window(texts: list[str], header_end: int) -> int:
+    """How many of the document's first lines to read for its identity: at least the header,
+    and on to the first two lines of running prose."""
+    lengths = sorted(len(t.strip()) for t in texts[:200] if t.strip())
+    width = lengths[int(len(lengths) * WIDTH_QUANTILE)] if lengths else 0
+
+    def prose(t: str) -> bool:
+        t = t.strip()
+        letters = [c for c in t if c.isalpha()]
+        return len(t) >= PROSE_WIDTH * width and bool(letters) and \
+            sum(c.islower() for c in letters) > PROSE_LOWER * len(letters)
+
+    limit = min(len(texts), MAX_CAPTION_LINES)
+    for i in range(header_end, limit - 1):
+        if prose(texts[i]) and prose(texts[i + 1]):
+            return max(i, header_end)
+    return max(header_end, limit)
+
+
+def reading_rows(texts: list[str]) -> list[str]:
+    """Caption lines in reading order: margin line numbers dropped, and a two-column box read
+    column by column (left: parties; right: docket, title), its divider dropped."""
+    rows = flat_rows(texts, keep_indent=True)
+    split = _split_box(rows)
+    if split is None:
+        return [r.strip() for r in rows if r.strip()]
+    first, last, left, right = split
+    out = [r.strip() for r in rows[:first] if r.strip()]
+    out += [r for r in left if r] + [r for r in right if r]
+    out += [r.strip() for r in rows[last + 1:] if r.strip()]
+    return out
+
+
+def flat_rows(texts: list[str], keep_indent: bool = False) -> list[str]:
+    """Caption lines as printed, margin line numbers blanked and small capitals rejoined."""
+    out = []
+    for t in texts:
+        t = _LINE_NUMBER.sub(lambda m: " " * len(m.group(0)), t.rstrip())
+        t = _SPLIT_CAPS.sub(r"\1", t)
+        out.append(t if keep_indent else t.strip())
+    return out
+
+
+def _divider_column(rows: list[str]) -> int | None:
+    counts: Counter = Counter()
+    for row in rows:
+        for i, ch in enumerate(row):
+            if ch in _DIVIDERS and (i == 0 or row[i - 1] == " ") and \
+                    (i + 1 == len(row) or row[i + 1] == " ") and i > 10:
+                counts[i] += 1
+    if not counts:
+        return None
+    col, n = counts.most_common(1)[0]
+    return col if n >= MIN_BOX_ROWS else None
+
+
+def _gap_column(rows: list[str]) -> int | None:
+    starts: list[int] = []
+    for row in rows:
+        for m in re.finditer(rf"(?<=\S) {{{COLUMN_GAP},}}(?=\S)", row):
+            starts.append(m.end())
+    best, best_n = None, 0
+    for s in set(starts):
+        n = sum(1 for t in starts if abs(t - s) <= COLUMN_SLACK)
+        if n > best_n or (n == best_n and best is not None and s < best):
+            best, best_n = s, n
+    return best if best_n >= MIN_BOX_ROWS else None
+
+
+def _split_box(rows: list[str]):
+    col = _divider_column(rows)
+    if col is not None:
+        hits = [i for i, r in enumerate(rows) if len(r) > col and r[col] in _DIVIDERS
+                and (col == 0 or r[col - 1] == " ")]
+        first, last = hits[0], hits[-1]
+        left = [r[:col].strip() for r in rows[first:last + 1]]
+        right = [r[col + 1:].strip() for r in rows[first:last + 1]]
+        return first, last, left, right
+    col = _gap_column(rows)
+    if col is None:
+        return None
+    hits = [i for i, r in enumerate(rows)
+            if any(abs(m.end() - col) <= COLUMN_SLACK
+                   for m in re.finditer(rf"(?<=\S) {{{COLUMN_GAP},}}(?=\S)", r))]
+    first, last = hits[0], hits[-1]
+    left, right = [], []
+    for r in rows[first:last + 1]:
+        cut = None
+        for m in re.finditer(rf"(?<=\S) {{{COLUMN_GAP},}}(?=\S)", r):
+            if abs(m.end() - col) <= COLUMN_SLACK:
+                cut = m.end()
+        if cut is None:
+            indent = len(r) - len(r.lstrip())
+            cut = 0 if r.strip() and indent >= col - COLUMN_SLACK else len(r)
+        left.append(r[:cut].strip())
+        right.append(r[cut:].strip())
+    return first, last, left, right
+
+
+def _is_caps(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
+
+
+def _court_of(segments: list[str], body: str, resolve_court):
+    """(court text, id, name, inferred) from the first court-naming run of caption segments
+    that courts-db resolves to one court; a generic court ("UNITED STATES DISTRICT COURT")
+    only when nothing more specific is printed."""
+    first = None
+    for i, seg in enumerate(segments[:60]):
+        if not _COURT_NAME.search(seg) or dockets.STAMP.match(seg) or len(seg) > 120:
+            continue
+        text = court_rows(segments[i:i + 3])
+        cid, cname, inferred = resolve_court(text, body)
+        if cid and cid not in courts_generic():
+            return text, cid, cname, inferred
+        if first is None:
+            first = (text, cid, cname, inferred)
+    return first or ("", None, None, False)
+
+
+def courts_generic() -> set[str]:
+    from .courts import GENERIC
+
+    return GENERIC
+
+
+def court_rows(rows: list[str]) -> str:
+    """The caption's court name: the first row naming a court or tribunal, with the rows that
+    finish it ("For the First Circuit", "NORTHERN DISTRICT OF CALIFORNIA")."""
+    for i, t in enumerate(rows[:40]):
+        if _COURT_NAME.search(t) and not dockets.STAMP.match(t) and len(t) < 120:
+            out = [re.sub(r"^\s*in the\s+", "", t, flags=re.I)]
+            for more in rows[i + 1:i + 3]:
+                if not _COURT_MORE_ROW.match(more):
+                    break
+                out.append(more)
+            return " ".join(out)
+    return ""
+
+
+_COURT_NAME = re.compile(r"\bcourt\s+of\b|\bsupreme\s+court\b|\bdistrict\s+court\b|"
+                         r"\btax\s+court\b|\bcourt\s+for\b|\bsuperior\s+court\b|"
+                         r"\bcircuit\s+court\b|\bcourt\s+of\s+appeals?\b|\bboard\s+of\b|"
+                         r"\bcourt\s+of\s+(?:federal\s+)?claims\b", re.I)
+_COURT_MORE_ROW = re.compile(r"^\s*(?:for\s+the\b|(?:northern|southern|eastern|western|middle|"
+                             r"central)?\s*district\s+of\b|(?:\w+\s+)?(?:circuit|district)\b|"
+                             r"[A-Z ]+ (?:DIVISION|VICINAGE)\b)", re.I)
+
+
+def parties_of(rows: list[str]) -> tuple[list[Party], str | None]:
+    """The parties a caption names, with their roles, and the row span they came from.
+
+    Two sides around `v.` / `vs.` / `versus` / `-against-` (a row of its own or inside a row),
+    each a run of name rows closed by a role row (`Plaintiff,`, `Defendants-Appellants.`) or a
+    role after a comma (`ABIGAIL NOEL FISHER, PETITIONER`); or one party after `In re`,
+    `Matter of`, `Ex parte`."""
+    for i, row in enumerate(rows[:80]):
+        m = _IN_RE.match(row)
+        if m and not dockets.LABELLED.match(row):
+            name = re.split(r"\s{3,}", m.group("name"))[0].strip(" ,")
+            if name.endswith(",") or (i + 1 < len(rows) and not _ROLE_ONLY.match(rows[i + 1])
+                                      and rows[i + 1].rstrip().endswith(",")
+                                      and _is_caps(rows[i + 1]) == _is_caps(name)):
+                pass
+            role_m = _TRAILING_ROLE.search(name)
+            role = "respondent" if role_m and "respond" in role_m.group("role").lower() else "subject"
+            if role_m:
+                name = name[:role_m.start()].strip(" ,")
+            lead = " ".join(m.group("lead").split()).rstrip(":")
+            return [Party(name, role)], f"{lead} {name}", row.strip()
+    for i, row in enumerate(rows[:80]):
+        if _VERSUS_ROW.match(row):
+            above = _side(rows, i - 1, -1)
+            below = _side(rows, i + 1, +1)
+            if above and below:
+                return _pair(above, below), None, None
+        m = _VERSUS_INLINE.search(row)
+        if m and not _COURT_NAME.search(row) and not re.search(r"\d{3}\s+(?:U\.|F\.)", row):
+            left, right = row[:m.start()], row[m.end():]
+            above = _side(rows[:i] + [left], i, -1)
+            below = _side([right] + rows[i + 1:], 0, +1) if right.strip() else \
+                _side(rows, i + 1, +1)
+            if above and below:
+                return _pair(above, below), None, None
+    return [], None, None
+
+
+def _side(rows: list[str], start: int, step: int) -> list[str]:
+    """Name rows of one side, from `start` moving by `step`, with its role row if any."""
+    out: list[str] = []
+    i = start
+    while 0 <= i < len(rows) and len(out) < 6:
+        row = rows[i].strip()
+        if not row or _VERSUS_ROW.match(row) or _COURT_NAME.search(row) or \
+                dockets.LABELLED.search(row) or DECISION_WORDS.fullmatch(row.upper()) or \
+                _BEFORE.match(row) or dates.find_dates(row):
+            break
+        if step < 0 and out and _ROLE_ONLY.match(row):
+            break  # the role row of the side above this one
+        if _COURT_MORE_ROW.match(row) and _is_caps(row) or dockets.BARE_LINE.match(row):
+            break
+        out.append(row)
+        if step > 0 and (_ROLE_ONLY.match(row) or _TRAILING_ROLE.search(row)):
+            break
+        if step < 0 and re.search(r"\b(?:In\s+re|IN\s+RE|Matter\s+of)\b", row):
+            break
+        i += step
+    if step < 0:
+        out.reverse()
+        # above the names: headings and banners, not names (a name row ends in a comma or
+        # is followed by one that does; a side is at most the rows after the last such stop)
+        while out and not _looks_like_name(out[0]):
+            out.pop(0)
+    return out
+
+
+def _looks_like_name(row: str) -> bool:
+    return bool(re.search(r"[A-Za-z]", row)) and not re.match(
+        r"^\s*(?:\[|NOT\s+FOR|UNPUBLISHED|PUBLISHED|PRECEDENTIAL|NONPRECEDENTIAL|FILED|"
+        r"Syllabus|NOTE:|No\.|Nos\.|Case|\(|SAN\s|[A-Z]+\s+DIVISION|[A-Z]+\s+VICINAGE|"
+        r"August|October|December|Term)", row)
+
+
+def _pair(above: list[str], below: list[str]) -> list[Party]:
+    parties = []
+    for rows, default in ((above, "plaintiff"), (below, "defendant")):
+        names, role = [], None
+        for row in rows:
+            if _ROLE_ONLY.match(row):
+                role = role or _role_of(row)
+                continue
+            m = _TRAILING_ROLE.search(row)
+            if m and m.start() > 0:
+                role = role or _role_of(m.group("role"))
+                row = row[:m.start()]
+            names.append(row.strip())
+        name = " ".join(" ".join(names).split()).strip(" ,;")
+        if name:
+            parties.append(Party(name, role or default))
+    return parties
+
+
+def _role_of(text: str) -> str:
+    """The first role word of a role row, in the vocabulary of ROLE_WORDS."""
+    found = roles_in(text)
+    return found[0] if found else "party"
+
+
+def title_of(rows: list[str]) -> tuple[str | None, list[str]]:
+    """The document's own title: a run of capitals rows naming a kind of decision ("ORDER
+    GRANTING IN PART AND / DENYING IN PART MOTION FOR / ...", "SUGGESTION OF REMAND AND /
+    TRANSFER ORDER", "OPINION / (REDACTED)"), or a row that is only such a word ("Judgment")."""
+    rows = [re.split(r"\s{3,}", r.strip())[0] for r in rows]
+    for i, row in enumerate(rows[:80]):
+        text = row.strip()
+        if not DECISION_WORDS.search(text.upper()) or _NOT_TITLE.search(text):
+            continue
+        if not (_is_caps(text) or DECISION_WORDS.fullmatch(text.upper())):
+            continue
+        if len(text) > 90 or dockets.LABELLED.search(text) or _TRAILING_ROLE.search(text):
+            continue
+        start = i
+        while start > 0 and i - start < 2 and _title_row(rows[start - 1]) and \
+                not rows[start - 1].rstrip().endswith((",", ".")):
+            start -= 1
+        end = i + 1
+        # A title that ends in its decision word is complete ("MEMORANDUM OPINION", the
+        # motion it decides printed below is not part of it) but for a parenthesis
+        # ("OPINION" / "(REDACTED)"); one that does not runs on ("ORDER RE: ATTORNEY-CLIENT" /
+        # "PRIVILEGE DISPUTE").
+        while end < len(rows) and end - i < 5 and _title_row(rows[end]) and \
+                not DECISION_WORDS.fullmatch(rows[end].strip().upper()):
+            so_far = " ".join(rows[start:end]).strip()
+            if _ENDS_IN_DECISION.search(so_far) and not rows[end].strip().startswith("("):
+                break
+            end += 1
+        parts = rows[start:end]
+        return " ".join(" ".join(parts).split()), parts
+    return None, []
+
+
+def _title_row(row: str) -> bool:
+    t = row.strip()
+    return bool(t) and _is_caps(t) and len(t) <= 60 and not _NOT_TITLE.search(t) and \
+        not _IN_RE.match(t) and not _VERSUS_INLINE.search(t) and \
+        not dockets.LABELLED.search(t) and not _ROLE_ONLY.match(t) and \
+        not _VERSUS_ROW.match(t) and not _COURT_NAME.search(t) and not dates.find_dates(t)
+
+
+def panel_of(rows: list[str]) -> list[str]:
+    """Judges of the panel: `Before X, Y and Z, Circuit Judges.`, `BEFORE: Board Panel: ...`,
+    `Before` on its own row with the names below, `Present: The Honorable X`."""
+    for i, row in enumerate(rows[:120]):
+        m = _BEFORE.match(row)
+        if not m:
+            continue
+        text = m.group("rest")
+        j = i + 1
+        while j < len(rows) and j - i <= 3 and not re.search(
+                r"(?:Judges?|Justices?|JJ|Members?|designation)\W*$", text, re.I):
+            text += " " + rows[j]
+            j += 1
+        return _names(text)
+    for row in rows[:120]:  # "Per Curiam (BRYSON, GAJARSA, and PROST, Circuit Judges.)"
+        m = re.match(r"^\s*Per\s+Curiam\s*\((?P<rest>[^)]+)\)", row, re.I)
+        if m:
+            return _names(m.group("rest"))
+    return []
+
+
+def _names(text: str) -> list[str]:
+    text = re.split(r"\s{3,}", text)[0] if re.search(r"\s{3,}\S", text) and \
+        not re.search(r"Judges?|Members?", text.split("   ")[0]) else text
+    text = _JUDGE_TITLES.sub(",", text)
+    names = []
+    for piece in re.split(r",|;|:|\band\b|&", text):
+        piece = " ".join(piece.split()).strip(" .")
+        words = piece.split()
+        if not words or len(words) > 4 or not all(w[0].isupper() for w in words):
+            continue
+        if re.search(r"\d", piece):
+            continue
+        names.append(title_case(piece) if piece.isupper() else piece)
+    return list(dict.fromkeys(names))
+
+
+def citations_in(rows: list[str]) -> list[str]:
+    found: list[str] = []
+    for row in rows[:40]:
+        m = _CITE_AS.match(row)
+        if m:
+            found.append(" ".join(m.group("cite").split()))
+        for form in CITATION_FORMS:
+            for c in form.finditer(row):
+                if not any(c.group(0) in f for f in found):
+                    found.append(c.group(0))
+    return found
+
+
+def document_type(title: str | None, writing_kinds: list[str]) -> str:
+    """judgment/@name: memorandumOpinion, opinion, order, judgment, minutes, perCuriam..."""
+    kinds = [k for k in writing_kinds if k not in ("syllabus", "headnote")]
+    t = (title or "").upper()
+    if "MINUTES" in t:
+        return "minutes"
+    if "MEMORANDUM" in t and "OPINION" in t:
+        return "memorandumOpinion"
+    if kinds and all(k == "perCuriam" for k in kinds):
+        return "perCuriam"
+    for word, name in (("OPINION", "opinion"), ("DECISION", "decision"),
+                       ("JUDGMENT", "judgment"), ("ORDER", "order"),
+                       ("MEMORANDUM", "memorandum"), ("REPORT AND RECOMMENDATION",
+                                                       "reportAndRecommendation")):
+        if word in t:
+            return name
+    return "opinion" if kinds else "judgment"
+
+
+def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] = (),
+             body: str = "", closing_date: str | None = None,
+             writing_kinds: list[str] = (), resolve_court=None) -> Identity:
+    """The case's identity from its caption lines (visible text, in order).
+
+    `stamps`: the e-filing stamps removed from the pages; `furniture`: running heads and side
+    labels removed; `body`: the opinion's text (for the citations that can name the court);
+    `closing_date`: a date the closing states (`Dated: April 17, 2020`)."""
+    from .courts import resolve
+
+    resolve_court = resolve_court or resolve
+    ident = Identity()
+    rows = reading_rows(texts)
+
+    # Court: the caption; else page furniture (side labels, running heads); else an agency
+    # head or citation form; else the district most of the opinion's citations name.
+    segments = [seg for r in flat_rows(texts) for seg in re.split(r"\s{3,}", r) if seg]
+    court_text, cid, cname, inferred = _court_of(segments, body, resolve_court)
+    ident.court_source = "caption" if cid else None
+    if inferred:
+        ident.court_source = "citations"
+    if cid is None or cid in ("usdistct", "usbankct"):
+        found = _court_from_furniture(list(furniture) + rows, resolve_court)
+        if found:
+            cid, cname, ident.court_source = found[0], found[1], "page furniture"
+    if cid is None:
+        agency = court_forms.agency_court(" ".join(rows[:40]))
+        if agency:
+            from .courts import _courts
+
+            cid, cname, ident.court_source = agency, _courts()[agency]["name"], "agency head"
+    if cid is None and body:
+        docket_form = any(re.search(r"\b\d:\d{2}-[a-z]{2}-\d+", s) for s in list(stamps) + rows)
+        if docket_form:
+            gid, gname, ginferred = resolve_court("United States District Court", body)
+            if ginferred:
+                cid, cname, ident.court_source = gid, gname, "citations"
+    ident.court_id, ident.court_name = cid, cname or (court_text or None)
+
+    # Dockets: the caption's, the lower court's apart; else the stamp's.  Read from the rows
+    # as printed (a form's "Case No. ... Date ..." row keeps its labels beside the values) and
+    # in reading order (a box's right column read down).
+    flat = [r for r in flat_rows(texts) if r]
+    for d in dockets.dockets_in(flat) + dockets.dockets_in(rows):
+        (ident.lower_dockets if d.lower else ident.dockets).append(d.text)
+    ident.dockets = list(dict.fromkeys(ident.dockets))
+    stamp_docket, stamp_filed = dockets.stamp_facts(list(stamps))
+    if not ident.dockets and stamp_docket:
+        ident.dockets = [stamp_docket]
+        ident.warnings.append(f"identity: docket {stamp_docket} taken from the e-filing "
+                              "stamp; the caption prints none")
+
+    # Decision date: a caption date labelled `Decided`, then the closing's date, then the
+    # caption's other dates (`Filed` first; `Argued`/`Submitted` never), then the filing stamp.
+    text = "\n".join(flat)
+    found = dates.decision_date(text)
+    if found and found.label in dates.DECIDED:
+        ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
+    elif closing_date:
+        ident.date, ident.date_source = closing_date, "closing"
+    elif found:
+        ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
+    elif stamp_filed:
+        ident.date = dates.iso_date(stamp_filed)
+        ident.date_text, ident.date_source = stamp_filed, "filing stamp"
+        if ident.date:
+            ident.warnings.append(f"identity: decision date {ident.date} guessed from the "
+                                  f"e-filing stamp (Filed {stamp_filed}); the document "
+                                  "states none")
+
+    ident.title, ident.title_rows = title_of(rows)
+    ident.parties, in_re, in_re_row = parties_of(rows)
+    if in_re_row and not ident.title:  # "Matter of Emmanuel LAGUERRE, Respondent" heads it
+        ident.title, ident.title_rows = in_re_row, [in_re_row]
+    ident.case_line = in_re or _case_line(rows + list(furniture))
+    ident.panel = panel_of(rows)
+    ident.citations = citations_in(rows + list(furniture))
+
+    if not any((ident.court_id, court_text, ident.dockets, ident.date, ident.parties,
+                ident.title, ident.case_line)):
+        ident.warnings.append("identity: this does not look like a court opinion: it has no "
+                              "caption (no court, docket, date, parties or title)")
+        return ident
+    if not ident.court_id:
+        ident.warnings.append("identity: court missing: the caption names none that "
+                              "courts-db knows"
+                              + (f" (it reads {court_text!r})" if court_text else ""))
+    elif ident.court_source != "caption":
+        ident.warnings.append(f"identity: court {ident.court_id} guessed from the "
+                              f"{ident.court_source}; the caption does not name it")
+    if not ident.dockets:
+        ident.warnings.append("identity: docket number missing")
+    if not ident.date:
+        ident.warnings.append("identity: decision date missing")
+    if not ident.parties and not ident.case_line and not ident.title:
+        ident.warnings.append("identity: case name missing (no parties or title in the "
+                              "caption)")
+    return ident
+
+
+def _court_from_furniture(lines: list[str], resolve_court):
+    """A court named by a line of page furniture (`-layout` prints N.D. Cal.'s vertical side
+    label as two lines, "Northern District of California" / "United States District Court"):
+    each line, and each pair of neighbouring lines in either order."""
+    lines = [" ".join(l.split()) for l in lines if l and len(l) < 90]
+    candidates = []
+    for i, line in enumerate(lines):
+        if _COURT_NAME.search(line) or re.search(r"\bDistrict\s+of\b", line, re.I):
+            candidates.append(line)
+            for j in (i - 1, i + 1):
+                if 0 <= j < len(lines):
+                    candidates += [f"{line} {lines[j]}", f"{lines[j]} {line}"]
+    for text in candidates:
+        cid, cname, _ = resolve_court(text, "")
+        if cid and cid not in ("usdistct", "usbankct"):
+            return cid, cname
+    return None
+
+
+def _case_line(lines: list[str]) -> str | None:
+    """A printed short case name, "WEINTRAUB v. QUICKEN LOANS" (a running head) or "Gildernew
+    v. Gantner" (a caption line of its own)."""
+    for line in lines:
+        t = " ".join(line.split())
+        t = re.sub(r"^\d+\s+|\s+\d+$", "", t)  # a folio riding on the running head
+        if re.fullmatch(r"[A-Z][\w.,'’&\- ]{1,80} v\. [A-Z][\w.,'’&\- ]{1,80}", t) and \
+                len(t) < 100 and not re.search(r"\d{2,}", t):
+            return t
+    return None
+
+
+def apply(meta, ident: Identity) -> None:
+    """Copy an Identity into the reader's Meta (what the caption pass found wins over the
+    older per-line findings, which stay where the identity found nothing)."""
+    meta.court_id = ident.court_id
+    meta.court_name = ident.court_name
+    meta.court_source = ident.court_source
+    if ident.dockets:
+        meta.dockets = ident.dockets
+        meta.docket = ident.dockets[0]
+    elif meta.docket:
+        meta.dockets = [meta.docket]
+    meta.lower_dockets = ident.lower_dockets
+    if ident.date:
+        meta.date, meta.date_source = ident.date, ident.date_source
+    if ident.title:
+        meta.title = ident.title
+    if ident.parties:
+        meta.parties = ident.parties
+    meta.case_line = ident.case_line
+    meta.panel = ident.panel
+    meta.citations = ident.citations
+
+
+def mark_header(header: list[P], ident: Identity) -> list[P]:
+    """Mark, where the caption prints them, the facts `identify` found: the court, each
+    docket, the decision date, the title, the parties (with their roles), the panel's judges
+    and the printed citations.  Text already marked is left alone; nothing is moved."""
+    if ident.court_name:
+        for row in _court_row_texts(header, ident):
+            _wrap(header, row, lambda s: Span("courtType", [s]))
+    for docket in ident.dockets + ident.lower_dockets:
+        _wrap(header, docket, lambda s: Span("docketNumber", [s]))
+    if ident.date_text and ident.date_source == "caption":
+        _wrap(header, ident.date_text, lambda s: Span("docDate", [s], {"date": ident.date}))
+    for row in ident.title_rows:
+        _wrap(header, row.strip(), lambda s: Span("docTitle", [s]))
+    for party in ident.parties:
+        _wrap_prefix(header, party.name,
+                     lambda s, p=party: Span("party", [s], {"role": p.role, "name": p.name}))
+    for judge in ident.panel:
+        for form in (judge, judge.upper()):
+            if _wrap(header, form, lambda s, j=judge: Span("judge", [s], {"name": j,
+                                                                          "role": "panel"})):
+                break
+    for cite in ident.citations:
+        _wrap(header, cite, lambda s: Span("neutralCitation", [s]))
+    return header
+
+
+def _court_row_texts(header: list[P], ident: Identity) -> list[str]:
+    from ..document import inline_text
+
+    texts = [inline_text(p.content).strip() for p in header if isinstance(p, P)]
+    rows = court_rows(texts)
+    return [rows] if rows and any(rows == t for t in texts) else \
+        [t for t in texts if t and t in rows and _COURT_NAME.search(t)][:1]
+
+
+def _wrap(header: list[P], needle: str, make) -> bool:
+    """Wrap the first unmarked occurrence of `needle` in the header's plain text."""
+    needle = needle.strip()
+    if not needle:
+        return False
+    for block in header:
+        if not isinstance(block, P):
+            continue
+        for k, item in enumerate(block.content):
+            if isinstance(item, str) and needle in item:
+                at = item.index(needle)
+                parts = [item[:at], make(needle), item[at + len(needle):]]
+                block.content[k:k + 1] = [x for x in parts if not (isinstance(x, str) and not x)]
+                return True
+    return False
+
+
+def _wrap_prefix(header: list[P], name: str, make) -> bool:
+    """A party's name may run over several caption rows: mark the longest leading part of it
+    that one row prints."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        part = " ".join(words[:n]).rstrip(",")
+        if len(part) < 3:
+            break
+        if _wrap(header, part, make):
+            return True
+    return False

@@ -25,17 +25,46 @@ class Vocabulary:
         return word.lower() in self.words
 
 
+# Joining looks only at the end of the text joined so far: its trailing run of word characters
+# (where the hyphenated word is) and its last visible character.  Keeping just that tail makes
+# a paragraph's joining linear in its length (re-scanning the growing paragraph for each line
+# took 56 s for one of 620 KB).  No word is this long; past it the tail is cut.
+_MAX_TAIL = 256
+_WORD_CHARS = re.compile(r"[\w'’-]")
+_TRAILING_TOKENS = re.compile(f"(?:{marks.TOKEN_PATTERN})*$")
+
+
 def join_lines(lines: list[str], vocab: Vocabulary) -> str:
-    out = ""
+    parts: list[str] = []
+    tail, last = "", ""  # visible end of the text so far: trailing word run, last character
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not out:
-            out = line
-            continue
-        out = _join(out, line, vocab)
-    return re.sub(r"[ \t]{2,}", _keep_sentence_spacing, out)
+        visible = marks.visible(line)
+        if parts:
+            sep, soft = _joint(tail, last, visible, vocab)
+            if soft:  # the printer's hyphen goes (not a sentinel standing after it)
+                end = _TRAILING_TOKENS.search(parts[-1]).start()
+                parts[-1] = parts[-1][:end - 1] + parts[-1][end:]
+                tail = tail[:-1]
+            if sep:
+                parts.append(sep)
+                tail = ""
+        parts.append(line)
+        tail, last = _advance(tail, last, visible)
+    return re.sub(r"[ \t]{2,}", _keep_sentence_spacing, "".join(parts))
+
+
+def _advance(tail: str, last: str, added: str) -> tuple[str, str]:
+    """The (tail, last character) after `added` is appended."""
+    if not added:
+        return tail, last
+    start = len(added)
+    while start > 0 and _WORD_CHARS.match(added[start - 1]):
+        start -= 1
+    tail = added[start:] if start > 0 else tail + added
+    return tail[-_MAX_TAIL:], added[-1]
 
 
 def _keep_sentence_spacing(m: re.Match) -> str:
@@ -43,19 +72,20 @@ def _keep_sentence_spacing(m: re.Match) -> str:
     return " "
 
 
-def _join(left: str, right: str, vocab: Vocabulary) -> str:
-    visible_left = marks.visible(left)
-    if visible_left.endswith("-") and len(visible_left) > 1 and visible_left[-2].isalnum():
-        m_left = _TRAILING_WORD.search(visible_left)
-        m_right = _LEADING_WORD.match(marks.visible(right))
-        if m_left and m_right and visible_left[-2].isalpha():
-            head, tail = m_left.group(1), m_right.group(1)
-            if _soft_hyphen(head, tail, vocab):
-                return left[:-1] + right
-        return left + right  # a real hyphen: keep it, no space
-    if visible_left.endswith(("—", "–")) or marks.visible(right).startswith(("—", "–")):
-        return left + right
-    return left + " " + right
+def _joint(tail: str, last: str, right: str, vocab: Vocabulary) -> tuple[str, bool]:
+    """(separator, whether the left's final hyphen is soft) between text ending in `tail`
+    (its trailing word run) and `last` (its last visible character) and the visible `right`."""
+    if tail.endswith("-") and len(tail) > 1 and tail[-2].isalnum():
+        m_left = _TRAILING_WORD.search(tail)
+        m_right = _LEADING_WORD.match(right)
+        if m_left and m_right and tail[-2].isalpha():
+            head, rest = m_left.group(1), m_right.group(1)
+            if _soft_hyphen(head, rest, vocab):
+                return "", True
+        return "", False  # a real hyphen: keep it, no space
+    if last in ("—", "–") or right.startswith(("—", "–")):
+        return "", False
+    return " ", False
 
 
 def _soft_hyphen(head: str, tail: str, vocab: Vocabulary) -> bool:

@@ -13,7 +13,8 @@ _CALL_OPEN, _CALL_CLOSE = "\ue000", "\ue001"
 _PAGE_OPEN, _PAGE_CLOSE = "\ue002", "\ue003"
 OPENERS = {_CALL_OPEN: _CALL_CLOSE, _PAGE_OPEN: _PAGE_CLOSE}
 _PRIVATE = re.compile("[\ue000-\ue003]")
-_TOKEN = re.compile("\ue000(\\d+)\ue001|\ue002([^\ue003]*)\ue003")
+TOKEN_PATTERN = "\ue000(\\d+)\ue001|\ue002([^\ue003]*)\ue003"
+_TOKEN = re.compile(TOKEN_PATTERN)
 
 
 def scrub(text: str) -> str:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from .. import case
 from ..akn.ids import IdAllocator, safe_id
 
 AKN_NS = "http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
@@ -199,6 +200,9 @@ class Model:
     def _read_meta(self) -> None:
         meta = self.meta
         self.frbr: dict[str, str] = {}
+        self.aliases: dict[str, str] = {}
+        self.numbers: list[str] = []  # FRBRnumber: the case's dockets
+        self.alias_citations: list[str] = []
         if meta is None:
             return
         ident = self._child(meta, "identification")
@@ -208,11 +212,17 @@ class Model:
             name = local(el)
             if name in ("FRBRthis", "FRBRuri", "FRBRname", "FRBRnumber", "FRBRcountry"):
                 self.frbr.setdefault(name, el.get("value") or "")
+                if name == "FRBRnumber" and squash(el.get("value")):
+                    self.numbers.append(squash(el.get("value")))
             elif name == "FRBRdate":
                 self.frbr.setdefault("FRBRdate", el.get("date") or "")
                 self.frbr.setdefault("FRBRdate_name", el.get("name") or "")
             elif name == "FRBRauthor":
                 self.frbr.setdefault("FRBRauthor", el.get("href") or "")
+            elif name == "FRBRalias":
+                self.aliases.setdefault(el.get("name") or "", el.get("value") or "")
+                if el.get("name") == "citation":
+                    self.alias_citations.append(el.get("value") or "")
         lang = self._child(expr, "FRBRlanguage")
         if lang is not None:
             self.frbr["language"] = lang.get("language") or ""
@@ -369,7 +379,8 @@ class Model:
             t = visible_text(el)
             if t and t not in dockets:
                 dockets.append(t)
-        self.dockets = dockets
+        self.dockets = self.numbers or dockets
+        dockets = self.dockets
         self.docket = "; ".join(dockets) or None
 
         parties: list[Party] = []
@@ -397,18 +408,23 @@ class Model:
         doc_title = first(("docTitle",))
         self.doc_title = visible_text(doc_title) if doc_title is not None else None
         cite = first(("neutralCitation",))
-        self.citation = visible_text(cite) if cite is not None else None
+        self.citation = visible_text(cite) if cite is not None else \
+            (self.alias_citations[0] if self.alias_citations else None)
         self.frbr_uri = self.frbr.get("FRBRuri") or self.frbr.get("FRBRthis") or None
 
-        # The case name: FRBRname, unless it only repeats the document's title ("MEMORANDUM
-        # OPINION"), then the parties as marked, then whatever names the document.
-        name = squash(self.frbr.get("FRBRname"))
-        if name and self.doc_title and name.casefold() == self.doc_title.casefold():
+        # The case name (convert.case decides): the full name the work records, else
+        # FRBRname, else the parties as marked, else the title, court and docket.  Never the
+        # URI.
+        name = squash(self.aliases.get("fullCaseName")) or squash(self.frbr.get("FRBRname"))
+        if name.startswith("/akn/"):
             name = ""
-        self.title = (name or self._parties_title(full=True) or self.doc_title or self.citation
-                      or squash(self.frbr.get("FRBRname")) or self.frbr_uri or "Judgment")
-        short = self._parties_title(full=False) or self.title
-        self.short_title = short if len(short) <= 70 else short[:67].rstrip() + "…"
+        parties = [(p.name, p.role and p.role.lower()) for p in self.parties]
+        self.title = case.display_title(
+            full_name=name or case.full_case_name(parties), doc_title=self.doc_title,
+            citation=self.citation, court=self.court, docket=self.docket, kind=self.doc_name)
+        short = squash(self.frbr.get("FRBRname")) if self.aliases.get("fullCaseName") else ""
+        short = short or case.short_case_name(parties) or self.title
+        self.short_title = case.shorten(short)
         code = (self.frbr.get("language") or "").lower()
         self.lang = LANGUAGES.get(code, code if re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*",
                                                              code) else "en")

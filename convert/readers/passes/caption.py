@@ -1,9 +1,10 @@
-"""Pass `caption`: the caption lines (`state.head`) -> header paragraphs with court, parties,
-docket and title marked; the court resolved to its CourtListener id; the decision date the
-caption states, where the closing gave none.  The rules for each part are in
-`readers/caption.py` and `readers/courts.py`.
+"""Pass `caption`: the caption lines (`state.head`) -> header paragraphs; the case's identity
+(court as a courts-db id, dockets, decision date, title, parties, panel, printed citations) read
+by `readers/caption.py` from the caption, the e-filing stamp, the page furniture and the
+citations, with a warning for whatever is missing or guessed.
 
-It runs after `closing`, whose date line, when there is one, is the decision date.
+It runs after `closing`: the closing's date line is one candidate for the decision date (a
+date the caption labels `Decided`/`Filed` wins over it).
 """
 
 from __future__ import annotations
@@ -12,62 +13,37 @@ import re
 
 from ...document import P, PageBreak, Span
 from .. import marks
-from ..caption import TITLE_RE, decision_date, docket_paragraph, doc_name, parties_from_column, \
-    split_columns
-from ..courts import resolve
+from ..caption import (MAX_CAPTION_LINES, TITLE_RE, apply, caption_window, docket_paragraph,
+                       doc_name, document_type, identify, mark_header, parties_from_column,
+                       split_columns)
 from ..joining import join_lines
-from ..paginate import STAMP_RE
 
 NAME = "caption"
 
-# The court's name stands among the caption's first lines...
-_COURT_WITHIN = 40
-# ...and may run on over this many more ("For the First Circuit").
-_COURT_MORE_LINES = 2
 # Citations of district courts that may name the district (seed 000): this much of the text.
 _CITATIONS_WITHIN = 200000
 
-_COURT_LINE = re.compile(r"court of|supreme court|district court|tax court|court for", re.I)
-_COURT_MORE = re.compile(r"^(?:for the\b|district of\b|(?:\w+\s+)?(?:circuit|district)\b)", re.I)
 
 
 def run(state) -> None:
+    """Header paragraphs from the caption lines, then the case's identity (`caption.identify`:
+    court, dockets, date, title, parties, panel, citations) read from the caption and what
+    surrounds it, copied into the metadata and marked where the header prints it."""
     meta = state.doc.meta
     lines = state.head
     header = caption_header(lines, state)
-    header_text = " ".join(marks.visible(l.text) for l in lines)
-    court_line = court_lines(lines)
-    cid, cname, inferred = resolve(court_line, state.vocabulary_text[:_CITATIONS_WITHIN])
-    if inferred:
-        state.report.warnings.append(f"court {cid} inferred from the opinion's citations; "
-                                     "the caption names no district")
-    meta.court_id, meta.court_name = cid, cname
-    state.doc.header = mark_court(header, court_line)
-    meta.date = meta.date or decision_date(header_text)
-
-
-def court_lines(lines) -> str:
-    """The caption's court name: the first line naming a court, with the lines that finish
-    it ("For the First Circuit", "FOR THE DISTRICT OF ARIZONA")."""
-    texts = [marks.visible(l.text).strip() for l in lines[:_COURT_WITHIN]]
-    for i, t in enumerate(texts):
-        if _COURT_LINE.search(t) and not STAMP_RE.match(t):
-            out = [re.sub(r"^in the\s+", "", t, flags=re.I)]
-            for more in texts[i + 1:i + 1 + _COURT_MORE_LINES]:
-                if not _COURT_MORE.match(more):
-                    break
-                out.append(more)
-            return " ".join(out)
-    return ""
-
-
-def mark_court(header: list[P], court_line: str) -> list[P]:
-    for block in header:
-        if block.content and isinstance(block.content[0], str) and court_line and \
-                block.content[0].strip() and court_line.startswith(block.content[0].strip()):
-            block.content = [Span("courtType", [block.content[0].strip()])] + block.content[1:]
-            break
-    return header
+    closing_date, meta.date = meta.date, None  # the closing's date: one candidate among others
+    removed = lambda *kinds: [r.text for r in state.report.removed if r.kind in kinds]  # noqa
+    visible = [marks.visible(l.text) for l in state.lines[:len(lines) + MAX_CAPTION_LINES]]
+    kinds = [s.kind for s in state.segments]
+    ident = identify(visible[:caption_window(visible, len(lines))],
+                     stamps=removed("stamp"), furniture=removed("running-head", "running-foot"),
+                     body=state.vocabulary_text[:_CITATIONS_WITHIN], closing_date=closing_date,
+                     writing_kinds=kinds)
+    apply(meta, ident)
+    meta.doc_name = document_type(meta.title, kinds)
+    state.report.warnings.extend(ident.warnings)
+    state.doc.header = mark_header(header, ident)
 
 
 def caption_header(lines, state) -> list[P]:
