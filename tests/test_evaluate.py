@@ -192,6 +192,8 @@ def test_court_by_courts_db_id_or_name():
     assert score.court_result("cand", "x", "caed", "whatever") == "differ"
     assert score.court_result(None, "Board of Review", None, "board of review") == "match"
     assert score.court_result("cand", "x", None, None) == "missing"
+    assert score.court_result("ga", "Supreme Court of Georgia", None,
+                              "SUPREME COURT OF GEORGIA") == "match"
 
 
 def test_title_and_date():

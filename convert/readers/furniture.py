@@ -135,7 +135,23 @@ def _strip_running_heads(pages: list[Page], report: ReadReport) -> dict[int, int
                 _take_number(line.text, page.index, numbers)
                 report.remove("running-foot", line.stripped, line.lineno, page.index)
                 page.lines.remove(line)
+    _strip_first_page_copies(pages[0], foots, numbers, report)
     return numbers
+
+
+def _strip_first_page_copies(page: Page, foots: set[str], numbers: dict[int, int],
+                             report: ReadReport) -> None:
+    """Page 1 carries the running foot of the later pages too (a form's footer, `Page 1 of
+    9`).  Only an exact copy (numbers aside) in page 1's foot zone goes.  Page 1's top is the
+    caption, whose lines (court, docket, date) a form may repeat as the later pages' head:
+    it is left alone."""
+    if page.index != 1:
+        return
+    for line in list(page.lines[-_BOTTOM_ZONE:]):
+        if _key(line.text) in foots:
+            _take_number(line.text, page.index, numbers)
+            report.remove("running-foot", line.stripped, line.lineno, page.index)
+            page.lines.remove(line)
 
 
 def _is_head(key: str, heads: set[str]) -> bool:

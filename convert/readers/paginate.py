@@ -1,11 +1,15 @@
 """Text extracted from a PDF -> pages of lines.
 
-Three shapes are recognised (see ../shared/corpus/README.md):
+Pages are found from the text's own evidence, in this order (see ../shared/corpus/README.md):
 
 * form feeds between pages (`pdftotext` plain and `-layout`): split on them;
 * blank-line double spacing with no form feeds (seed 000): a page begins where a line that
   starts with one space follows a text line directly (the extractor lost the page's top
   margin), or where a PACER header stamp stands;
+* a running head (or foot) repeated through the text (the BIA's one-paragraph-per-line text:
+  `Cite as 28 I&N Dec. 437 (BIA 2022) ...` atop every page): a page begins at each copy of a
+  head, or after each copy of a foot;
+* runs of blank lines that recur at a page's length (40-60 lines): a page begins after each;
 * anything else: one page.
 """
 
@@ -77,6 +81,109 @@ def _page_starts_double_spaced(raw: list[str]) -> list[int]:
     return starts
 
 
+# --------------------------------------------------------------- repeated heads and feet
+
+# A running head is a line of words, not a number or a rule: at least this many letters.
+_HEAD_MIN_LETTERS = 10
+# A head is a line printed on every page: three copies at least make a rhythm (two could be
+# a quotation repeated).
+_HEAD_MIN_COPIES = 3
+# Copies of a two-line head sit together; copies on separate pages stand further apart.
+_HEAD_MIN_GAP = 3
+# Where the head must first appear: at the top of the text (page 1 carries it too), or
+# right after a lone page number (the previous page's folio).
+_TOP_LINES = 3
+_FOLIO_RE = re.compile(r"^\s*(?:-\s*)?\(?\d{1,4}\)?(?:\s*-)?\s*$")
+
+
+def _head_key(line: str) -> str | None:
+    """A line compared with its copies: digits (page numbers in the head) and spacing left
+    out.  None for lines that cannot be a head."""
+    key = re.sub(r"\s+", " ", re.sub(r"\d+", "#", line)).strip().lower()
+    if sum(c.isalpha() for c in key) < _HEAD_MIN_LETTERS:
+        return None
+    return key
+
+
+def _page_starts_repeated(raw: list[str]) -> list[int]:
+    """Page starts from a line repeated through the text as a running head or foot."""
+    text_idx = [i for i, l in enumerate(raw) if l.strip()]
+    if len(text_idx) < 2 * _HEAD_MIN_COPIES:
+        return []
+    copies: dict[str, list[int]] = {}
+    for i in text_idx:
+        key = _head_key(raw[i])
+        if key:
+            copies.setdefault(key, []).append(i)
+    top = set(text_idx[:_TOP_LINES])
+    last = text_idx[-1]
+    previous = {i: j for j, i in zip(text_idx, text_idx[1:])}
+    starts: set[int] = set()
+    for key, where in copies.items():
+        if len(where) < _HEAD_MIN_COPIES:
+            continue
+        if any(b - a < _HEAD_MIN_GAP for a, b in zip(where, where[1:])):
+            continue  # a list of like lines, not one line per page
+        after_folio = sum(1 for i in where if i in previous and _FOLIO_RE.match(raw[previous[i]]))
+        foot = last in where
+        if foot:  # a running foot closes each page: the next page begins after it
+            starts.update(text_idx[text_idx.index(i) + 1] for i in where if i != last)
+        elif where[0] in top or after_folio >= len(where) // 2:
+            starts.update(i for i in where if i not in top)
+    return sorted(starts)
+
+
+# --------------------------------------------------------------- blank-line rhythm
+
+# A printed page of an opinion holds 40-60 lines (letter paper, 10-12 pt, single spaced; or
+# 28-line pleading paper with a blank line between lines).  Blank runs recurring at that
+# distance are the page gaps an extractor left instead of form feeds.
+_PAGE_LINES_MIN, _PAGE_LINES_MAX = 40, 60
+# Page gaps are runs of blank lines longer than a paragraph's single blank line.
+_PAGE_GAP_MIN_BLANKS = 2
+# Runs this far from the page rhythm (share of the median distance) are paragraph gaps that
+# happen to be long, not page gaps; most distances must keep the rhythm.
+_RHYTHM_TOLERANCE = 0.25
+_RHYTHM_SHARE = 2 / 3
+
+
+def _blank_runs(raw: list[str]) -> list[tuple[int, int]]:
+    """(index of the first line after the run, run length) for each run of blank lines."""
+    runs, n = [], 0
+    for i, line in enumerate(raw):
+        if not line.strip():
+            n += 1
+            continue
+        if n:
+            runs.append((i, n))
+        n = 0
+    return runs
+
+
+def _page_starts_blank_rhythm(raw: list[str]) -> list[int]:
+    """Page starts after runs of blank lines that recur every 40-60 lines (shape 6)."""
+    runs = _blank_runs(raw)
+    longest = max((n for _, n in runs), default=0)
+    for least in range(_PAGE_GAP_MIN_BLANKS, longest + 1):
+        ends = [i for i, n in runs if n >= least]
+        if len(ends) < 2:
+            break
+        gaps = [b - a for a, b in zip(ends, ends[1:])]
+        median = statistics.median(gaps)
+        if not _PAGE_LINES_MIN <= median <= _PAGE_LINES_MAX:
+            continue
+        steady = sum(1 for g in gaps if abs(g - median) <= _RHYTHM_TOLERANCE * median)
+        if steady < _RHYTHM_SHARE * len(gaps):
+            continue
+        starts, previous = [], 0
+        for i in ends:
+            if i - previous >= (1 - _RHYTHM_TOLERANCE) * median:
+                starts.append(i)
+                previous = i
+        return starts
+    return []
+
+
 def paginate(text: str) -> list[Page]:
     raw = text.split("\n")
     if "\f" in text:
@@ -91,7 +198,10 @@ def paginate(text: str) -> list[Page]:
         if len(pages) > 1 and not "".join(text.split("\f")[-1]).strip():
             pages.pop()
         return pages
-    starts = _page_starts_double_spaced(raw) if _double_spaced(raw) else []
+    if _double_spaced(raw):
+        starts = _page_starts_double_spaced(raw) or _page_starts_blank_rhythm(raw)
+    else:
+        starts = _page_starts_repeated(raw) or _page_starts_blank_rhythm(raw)
     bounds = [0, *starts, len(raw)]
     pages = []
     for n, (a, b) in enumerate(zip(bounds, bounds[1:]), start=1):

@@ -25,3 +25,22 @@ def test_stamps_and_page_numbers_are_removed_and_reported():
 def test_printed_numbers_label_the_pages():
     state = run_through(_pages(3), "furniture")
     assert state.labels == {1: "1", 2: "2", 3: "3"}
+
+
+def test_page_1_copy_of_the_running_foot_goes_too():
+    foot = "CV-549 (01/18)      CIVIL MINUTES - GENERAL      Page {} of 3"
+    words = ["alpha", "beta", "gamma"]
+    text = "\f".join("\n".join([*prose(8, words[k - 1]), foot.format(k)]) for k in (1, 2, 3))
+    state = run_through(text, "furniture")
+    assert all(not t.startswith("CV-549") for p in state.pages for t in visible(p.lines))
+    assert [r.page for r in state.report.removed if r.kind == "running-foot"] == [2, 3, 1]
+
+
+def test_page_1_caption_is_not_taken_for_a_later_pages_head():
+    """A form repeats the court's name atop every page; on page 1 it is the caption."""
+    head = "UNITED STATES DISTRICT COURT FOR THE CENTRAL DISTRICT"
+    words = ["alpha", "beta", "gamma"]
+    text = "\f".join("\n".join([head, *prose(8, words[k - 1])]) for k in (1, 2, 3))
+    state = run_through(text, "furniture")
+    assert visible(state.pages[0].lines)[0] == head
+    assert visible(state.pages[1].lines)[0].startswith("This is line 1")

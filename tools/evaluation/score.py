@@ -175,12 +175,13 @@ def norm_name(name: str | None) -> str:
 
 def court_result(label_id: str | None, label_name: str, found_id: str | None,
                  found_name: str | None) -> str:
-    """Court by courts-db id when the label resolves to one, else by name."""
+    """Court by courts-db id when both sides have one, else by name (a reader that names the
+    court as printed without resolving it still names it right)."""
     if not label_name:
         return "unlabelled"
     if not found_id and not found_name:
         return "missing"
-    if label_id:
+    if label_id and found_id:
         return "match" if found_id == label_id else "differ"
     return "match" if norm_name(found_name) == norm_name(label_name) else "differ"
 
