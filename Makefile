@@ -1,5 +1,8 @@
 # `make`      : set up .venv and convert every sample into build/<stem>.{xml,html,md,pdf}
 # `make test` : set up the same way and run the test suite
+# `make corpus SRC=dir OUT=dir FORMATS=xml,html,md JOBS=2` : akn batch (incremental)
+# `make validate OUT=dir` : validate every AKN file under OUT
+# `make bench` : the benchmarks (figures in README.md)
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -7,15 +10,18 @@ STAMP   := $(VENV)/.installed
 SAMPLES := $(sort $(wildcard samples/*.txt samples/*.md samples/*.pdf))
 FORMATS ?= xml,html,md,pdf
 CORPUS  ?= ../shared/corpus
+SRC     ?= samples
+OUT     ?= build
+JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: all convert test eval bench sysdeps clean
+.PHONY: all convert test eval bench corpus validate sysdeps clean
 
 all: convert
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -c constraints.txt -e '.[test]'
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,dask]'
 	touch $@
 
 sysdeps:
@@ -27,6 +33,12 @@ convert: $(STAMP) sysdeps
 
 test: $(STAMP) sysdeps
 	$(BIN)/python -m pytest
+
+corpus: $(STAMP)
+	$(BIN)/akn batch $(SRC) -o $(OUT) --to $(FORMATS) -j $(JOBS)
+
+validate: $(STAMP)
+	$(BIN)/akn validate $(OUT)
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py $(CORPUS)

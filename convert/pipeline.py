@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,26 +35,46 @@ def parse(path: str | Path, fmt: str = "auto", validate: bool = True,
     return parse_data(str(path), read_input(path, fmt, max_bytes), fmt, validate)
 
 
-def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True) -> Parsed:
+def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True,
+               seconds: dict | None = None) -> Parsed:
     """`parse` for bytes already read (stdin): `path` names the input in messages and in
-    format detection."""
+    format detection.  `seconds`, if given, receives the time of each stage (read, build,
+    validate), as the batch report shows them."""
+    clock = _Stages(seconds)
     if fmt == "auto":
         fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
     document, report = registry.get(fmt).load()(path, data)
+    clock.lap("read")
     for note in report.warnings:  # the reader's doubts reach parse, convert and batch alike
         warnings.warn(f"{path}: {note}", stacklevel=2)
     tree = build(document)
     xml = serialize(tree, indent=not isinstance(document, Prebuilt))
+    clock.lap("build")
     if not validate:
         return Parsed(tree, report, xml)
     from .validate.schema import schema_errors
 
     errors = schema_errors(tree)
+    clock.lap("validate")
     if errors:  # a reader bug, but the user must hear about it, not get an invalid file
         first = errors[0]
         raise ConvertError(path, f"produced AKN that fails the official schema: {first.message}"
                            f" (output line {first.line})")
     return Parsed(tree, report, xml)
+
+
+class _Stages:
+    """Seconds per stage into a dict, when the caller wants them."""
+
+    def __init__(self, into: dict | None):
+        self.into = into
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        if self.into is not None:
+            self.into[stage] = self.into.get(stage, 0.0) + now - self.last
+        self.last = now
 
 
 def render(parsed: Parsed, fmt: str, css: str | None = None) -> bytes:

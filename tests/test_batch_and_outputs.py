@@ -49,26 +49,27 @@ def test_batch_keeps_structure_reports_and_survives_bad_input(tmp_path, capsys):
     shutil.copy(SEED_000, src / "dc" / "ko.txt")
     shutil.copy(SEED_004, src / "cal" / "immdef.txt")
     (src / "cal" / "empty.txt").write_bytes(b"")
-    report = tmp_path / "report.json"
+    report = tmp_path / "report.jsonl"
     code = main(["batch", str(src), "-o", str(tmp_path / "out"), "-j", "2",
                  "--report", str(report)])
     assert code == 1
     assert (tmp_path / "out" / "dc" / "ko.xml").exists()
     assert (tmp_path / "out" / "cal" / "immdef.xml").exists()
-    rows = json.loads(report.read_text())
-    assert [(r["input"].split("/")[-1], r["ok"]) for r in rows] == [
-        ("empty.txt", False), ("immdef.txt", True), ("ko.txt", True)]
-    assert "2 converted, 1 failed" in capsys.readouterr().err
+    rows = [json.loads(line) for line in report.read_text().splitlines()]
+    assert [(r["input"].split("/")[-1], r["status"]) for r in rows] == [
+        ("empty.txt", "failed"), ("immdef.txt", "converted"), ("ko.txt", "converted")]
+    assert "2 converted, 0 up to date, 1 failed" in capsys.readouterr().err
 
 
-def test_batch_does_not_read_its_own_output(tmp_path, capsys):
+def test_batch_refuses_output_inside_or_around_its_input(tmp_path, capsys):
+    """Issue 14 item 8: `-o SRC`, `-o SRC/out` or `-o` a parent of SRC is a usage error."""
     src = tmp_path / "src"
     src.mkdir()
     shutil.copy(SEED_004, src / "immdef.txt")
-    out = src / "out"
-    assert main(["batch", str(src), "-o", str(out), "--to", "xml,md"]) == 0
-    assert main(["batch", str(src), "-o", str(out), "--to", "xml,md"]) == 0
-    assert "1 converted, 0 failed" in capsys.readouterr().err.splitlines()[-1]
+    for out in (src, src / "out", tmp_path):
+        assert main(["batch", str(src), "-o", str(out), "--to", "xml,md"]) == 2
+        assert "overlaps the input directory" in capsys.readouterr().err
+    assert sorted(p.name for p in src.iterdir()) == ["immdef.txt"]
 
 
 def test_batch_jobs_must_be_positive(tmp_path, capsys):

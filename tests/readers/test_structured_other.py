@@ -13,7 +13,8 @@ import pytest
 
 from convert.akn.builder import build
 from convert.akn.names import NS
-from convert.batch import _detect
+from convert.batch.plan import Job
+from convert.batch.work import reader_of
 from convert.errors import ConvertError
 from convert.pipeline import parse
 from convert.readers.structured import akn, cap, caselaw_json
@@ -104,32 +105,37 @@ def _expected(rel: str) -> str | None:
     return None
 
 
+def _detect(path: Path) -> str | None:
+    return reader_of(Job(str(path), path.name, ()), path.read_bytes()[:65536])
+
+
 @needs_corpus
 def test_batch_picks_the_right_reader_for_every_corpus_file():
-    """What `akn batch` detects for each file of the corpus (it detects once per input)."""
+    """The reader `akn batch` picks for each file of the corpus, by content."""
     wrong = {}
     for path in sorted(CORPUS.rglob("*")):
         rel = path.relative_to(CORPUS).as_posix()
         want = _expected(rel)
-        if path.is_file() and want and _detect(str(path)) != want:
-            wrong[rel] = _detect(str(path))
+        if path.is_file() and want and _detect(path) != want:
+            wrong[rel] = _detect(path)
     assert wrong == {}
-    assert _detect(str(CORPUS / "labels.json")) == "text"  # claimed by no reader: skipped
+    assert _detect(CORPUS / "labels.json") is None  # claimed by no reader: not converted
 
 
 @needs_corpus
 @pytest.mark.parametrize("folder", ["cap", "vendor", "akn"])
 def test_akn_batch_over_the_structured_folders(tmp_path, folder):
-    report = tmp_path / "report.json"
+    report = tmp_path / "report.jsonl"
     done = subprocess.run([sys.executable, "-m", "convert", "batch", str(CORPUS / folder),
                            "-o", str(tmp_path / "out"), "--report", str(report)],
                           capture_output=True, text=True, timeout=300)
-    results = json.loads(report.read_text())
+    results = [json.loads(line) for line in report.read_text().splitlines()]
+    assert len(results) == len(list((CORPUS / folder).iterdir()))
     for r in results:
         rel = f"{folder}/{Path(r['input']).name}"
-        if r["ok"]:
+        if r["status"] == "converted":
             assert r["reader"] == _expected(rel), rel
-    failed = {Path(r["input"]).name: r["error"] for r in results if not r["ok"]}
+    failed = {Path(r["input"]).name: r["error"] for r in results if r["status"] == "failed"}
     # case.law's JSON and HTML twins share a stem: their outputs would have the same names,
     # and batch converts only the first (its rule for any two inputs named alike).
     assert all("same output names" in e and n.endswith(".json") for n, e in failed.items())
@@ -138,7 +144,7 @@ def test_akn_batch_over_the_structured_folders(tmp_path, folder):
 
 
 @needs_corpus
-def test_batch_skips_a_json_file_no_reader_claims(tmp_path):
+def test_batch_does_not_read_a_json_or_html_file_no_reader_claims(tmp_path):
     src = tmp_path / "src"
     src.mkdir()
     (src / "labels.json").write_bytes((CORPUS / "labels.json").read_bytes()[:4000])
@@ -146,4 +152,5 @@ def test_batch_skips_a_json_file_no_reader_claims(tmp_path):
     done = subprocess.run([sys.executable, "-m", "convert", "batch", str(src), "-o",
                            str(tmp_path / "out")], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
-    assert "0 converted, 2 skipped, 0 failed" in done.stderr
+    assert "0 converted" in done.stderr and "no reader claims them" in done.stderr
+    assert not (tmp_path / "out" / "labels.xml").exists()
