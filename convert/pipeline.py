@@ -26,20 +26,22 @@ class Parsed:
 
 
 def parse(path: str | Path, fmt: str = "auto", validate: bool = True,
-          max_bytes: int | None = None) -> Parsed:
+          max_bytes: int | None = None, *, citations: bool = True) -> Parsed:
     """Read one input into a schema-valid AKN tree, or raise ConvertError.  `validate=False`
     skips checking the tree against the official schema: loading the schema costs ~0.2 s
     per process, more than converting an opinion, so one-file runs may check the whole set
     once afterwards (`akn validate`) instead.  The input must be a regular file under
-    `max_bytes` (default: its kind's cap, `inputs.MAX_BYTES`)."""
-    return parse_data(str(path), read_input(path, fmt, max_bytes), fmt, validate)
+    `max_bytes` (default: its kind's cap, `inputs.MAX_BYTES`).  `citations` marks the
+    citations of body and notes as links (docs/citations.md)."""
+    return parse_data(str(path), read_input(path, fmt, max_bytes), fmt, validate,
+                      citations=citations)
 
 
 def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True,
-               seconds: dict | None = None) -> Parsed:
+               seconds: dict | None = None, *, citations: bool = True) -> Parsed:
     """`parse` for bytes already read (stdin): `path` names the input in messages and in
     format detection.  `seconds`, if given, receives the time of each stage (read, build,
-    validate), as the batch report shows them."""
+    citations, validate), as the batch report shows them."""
     clock = _Stages(seconds)
     if fmt == "auto":
         fmt = registry.detect(path, data[:registry.SNIFF_BYTES])
@@ -48,7 +50,14 @@ def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True,
     for note in report.warnings:  # the reader's doubts reach parse, convert and batch alike
         warnings.warn(f"{path}: {note}", stacklevel=2)
     tree = build(document)
-    xml = serialize(tree, indent=not isinstance(document, Prebuilt))
+    prebuilt = isinstance(document, Prebuilt)  # an AKN input: its publisher's, untouched
+    if citations and not prebuilt:
+        clock.lap("build")
+        from .citations import link
+
+        link(tree)
+        clock.lap("citations")
+    xml = serialize(tree, indent=not prebuilt)
     clock.lap("build")
     if not validate:
         return Parsed(tree, report, xml)
@@ -93,14 +102,15 @@ def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path
 
 
 def convert_file(path: str | Path, outdir: str | Path, formats=("xml",), fmt: str = "auto",
-                 validate: bool = True, max_bytes: int | None = None, css: str | None = None):
+                 validate: bool = True, max_bytes: int | None = None, css: str | None = None,
+                 *, citations: bool = True):
     """Convert one input into every requested format.  All outputs are rendered in memory
     first and then written atomically, so a failure leaves no partial set behind."""
     from .outputs import write_outputs
 
     targets = outputs_for(path, outdir, formats)
     refuse_overwriting_input(path, targets.values())
-    parsed = parse(path, fmt, validate, max_bytes)
+    parsed = parse(path, fmt, validate, max_bytes, citations=citations)
     rendered = {targets[f]: render(parsed, f, css) for f in formats}
     write_outputs(rendered)
     return parsed, targets

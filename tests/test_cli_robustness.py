@@ -130,10 +130,10 @@ def test_convert_internal_error_is_one_line_and_keeps_the_others(tmp_path, capsy
     bad.write_text(TEXT, encoding="utf-8")
     real_parse = pipeline.parse
 
-    def parse(path, fmt="auto", validate=True, max_bytes=None):
+    def parse(path, fmt="auto", *args, **kwargs):
         if "a_bad" in str(path):
             raise ValueError("reader bug")
-        return real_parse(path, fmt, validate, max_bytes)
+        return real_parse(path, fmt, *args, **kwargs)
 
     monkeypatch.setattr(pipeline, "parse", parse)
     out = tmp_path / "out"
@@ -146,7 +146,7 @@ def test_parse_internal_error_is_one_line(tmp_path, capsys, monkeypatch):
     src = tmp_path / "a.txt"
     src.write_text(TEXT, encoding="utf-8")
 
-    def parse(path, fmt="auto", validate=True, max_bytes=None):
+    def parse(path, fmt="auto", *args, **kwargs):
         raise ValueError("reader bug")
 
     monkeypatch.setattr(pipeline, "parse", parse)

@@ -6,9 +6,11 @@ extractions); the reader must find it by general rules.
 
 from __future__ import annotations
 
+import copy
 import re
 
 import pytest
+from lxml import etree
 
 from convert.akn.names import NS
 from convert.coverage import compare
@@ -41,6 +43,10 @@ def xp(tree, path):
 
 
 def visible_text(tree) -> str:
+    """Text nodes joined by spaces (so a note's text never glues to its call's word), with
+    citation refs first dissolved into their text (a ref is not a word boundary)."""
+    tree = copy.deepcopy(tree)
+    etree.strip_tags(tree, "{http://docs.oasis-open.org/legaldocml/ns/akn/3.0}ref")
     parts = xp(tree, "//akn:header | //akn:judgmentBody | //akn:conclusions")
     return re.sub(r"\s+", " ", " ".join(" ".join(p.itertext()) for p in parts))
 

@@ -26,8 +26,6 @@ _NOTE_ON_IMAGE = ("note 1 stands on page 1, which has no text layer (an image): 
                   "can find it without OCR")
 _SCHEDULE_FOLIOS = ("the folios of the attached schedules (1, 24, 1, 25) are removed as "
                     "furniture but not carried onto the page breaks")
-_FORM_FOLIOS = "the form footer's 'Page N of M' is removed but not carried onto the breaks"
-_PLAIN_FOLIOS = "plain pdftotext puts the folio among the line numbers; it is not read"
 _BIA = "note bodies follow their paragraph, one paragraph per line ('N text'): not found"
 
 # (document, form, metric) -> (value measured when listed, reason).  Metrics:
@@ -40,24 +38,10 @@ SHORTFALLS = {
     ("azd_bard_ivc_remand_order", "pdf", "page_numbers"): (0, _SCHEDULE_FOLIOS),
     ("azd_bard_ivc_remand_order", "layout", "page_numbers"): (0, _SCHEDULE_FOLIOS),
     ("azd_bard_ivc_remand_order", "raw", "page_numbers"): (0, _SCHEDULE_FOLIOS),
-    ("ca2_08-6301_gildernew_v_quarantillo", "pdf", "page_numbers"): (
-        0, "'Page N of 9' footers are not read as printed numbers"),
-    ("ca2_08-6301_gildernew_v_quarantillo", "layout", "page_numbers"): (
-        0, "'Page N of 9' footers are not read as printed numbers"),
-    ("ca2_08-6301_gildernew_v_quarantillo", "raw", "page_numbers"): (
-        0, "'Page N of 9' footers are not read as printed numbers"),
-    ("cacd_649554_1409_order", "pdf", "page_numbers"): (0, _FORM_FOLIOS),
-    ("cacd_649554_1409_order", "layout", "page_numbers"): (0, _FORM_FOLIOS),
-    ("cacd_649554_1409_order", "raw", "page_numbers"): (0, _FORM_FOLIOS),
-    ("cacd_664551_368_redacted_civil_minutes", "pdf", "page_numbers"): (0, _FORM_FOLIOS),
-    ("cacd_664551_368_redacted_civil_minutes", "layout", "page_numbers"): (0, _FORM_FOLIOS),
-    ("cacd_664551_368_redacted_civil_minutes", "raw", "page_numbers"): (0, _FORM_FOLIOS),
     ("cacd_664551_368_redacted_civil_minutes", "raw", "notes_recall"): (
         0.4, "notes 3-5 sit among the form footer in plain text and are not found"),
-    ("cand_3-04-cv-98_alvarado_v_fedex_order", "pdf", "page_numbers"): (
-        0, "the folio sits in overprinted text (shape 9)"),
     ("cand_3-04-cv-98_alvarado_v_fedex_order", "pdf", "coverage"): (
-        0.9754, "justified lines whose word gaps (0.07 em) equal the letter gaps and carry no "
+        0.9741, "justified lines whose word gaps (0.07 em) equal the letter gaps and carry no "
                 "break in the content stream ('ofthe', 'whichMichael')"),
     ("cand_3-04-cv-98_alvarado_v_fedex_order", "layout", "notes_recall"): (
         0.0, "the note interleaved with line numbers is not found"),

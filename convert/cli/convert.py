@@ -5,7 +5,8 @@ from __future__ import annotations
 import time
 
 from .options import (EXIT_INVALID, EXIT_OK, EXIT_USAGE, STDIN_SOURCE, STDIN_STEM, STDIO,
-                      add_css, add_from, add_max_size, add_no_validate, add_to, add_verbosity,
+                      add_citations, add_css, add_from, add_max_size, add_no_validate, add_to,
+                      add_verbosity,
                       detail, internal, read_stdin, say,
                       status, write_stdout)
 
@@ -23,6 +24,7 @@ def add_arguments(p) -> None:
                    help="directory for the outputs; - for stdout (one input, one format)")
     add_to(p)
     add_from(p)
+    add_citations(p)
     add_no_validate(p)
     add_css(p)
     add_max_size(p)
@@ -76,13 +78,15 @@ def _convert_one(path: str, args, to_stdout: bool) -> list:
 
     if path != STDIO and not to_stdout:
         _, targets = convert_file(path, args.outdir, args.to, args.source_format,
-                                  args.validate, args.max_size, css=args.css)
+                                  args.validate, args.max_size, css=args.css,
+                                  citations=args.citations)
         return list(targets.values())
     if path == STDIO:
         parsed = parse_data(STDIN_SOURCE, read_stdin(args.max_size), args.source_format,
-                            args.validate)
+                            args.validate, citations=args.citations)
     else:
-        parsed = parse(path, args.source_format, args.validate, args.max_size)
+        parsed = parse(path, args.source_format, args.validate, args.max_size,
+                       citations=args.citations)
     if to_stdout:
         write_stdout(render(parsed, args.to[0], args.css), args.to[0])
         return []

@@ -87,6 +87,11 @@ def add_from(p) -> None:
                    help="input kind (default: auto, from name and content)")
 
 
+def add_citations(p) -> None:
+    p.add_argument("--no-citations", dest="citations", action="store_false",
+                   help="do not mark citations as links (docs/citations.md)")
+
+
 def megabytes(value: str) -> int:
     """`--max-size MB` -> bytes."""
     try:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_from, add_max_size,
+from .options import (EXIT_INVALID, EXIT_OK, STDIN_SOURCE, STDIO, add_citations, add_from,
+                      add_max_size,
                       add_no_validate, add_verbosity,
                       internal, read_stdin, say, status, write_stdout)
 
@@ -15,6 +16,7 @@ def add_arguments(p) -> None:
     p.add_argument("input", metavar="INPUT", help="input file; - for stdin")
     p.add_argument("-o", "--output", metavar="FILE.xml", help="output file (default: stdout)")
     add_from(p)
+    add_citations(p)
     add_no_validate(p)
     add_max_size(p)
     p.add_argument("--report", action="store_true",
@@ -31,10 +33,12 @@ def run(args) -> int:
     try:
         if args.input == STDIO:
             parsed, notes = capture_warnings(parse_data, STDIN_SOURCE, read_stdin(args.max_size),
-                                             args.source_format, args.validate)
+                                             args.source_format, args.validate,
+                                             citations=args.citations)
         else:
             parsed, notes = capture_warnings(parse, args.input, args.source_format,
-                                             args.validate, args.max_size)
+                                             args.validate, args.max_size,
+                                             citations=args.citations)
     except ConvertError as err:
         say(f"error: {err}")
         return EXIT_INVALID

@@ -7,7 +7,8 @@ reporting what it removed:
 2. line numbers   pleading-paper margin numbers 1-28, as line prefixes or lines of their own
 3. running heads  lines at the top (or foot) of many pages that repeat: case name, "Cite as:",
                   "Opinion of the Court", and the short line just under a removed head
-4. page numbers   a lone number, `- 4 -` or `-4-`, standing first or last on the page
+4. page numbers   a lone number, `- 4 -`, `-4-`, `(4)` or `Page 4 of 9`, standing first or
+                  last on the page
 
 Printed page numbers found on the way (a lone number, or a number at either end of a running
 head) vote for each page's label.
@@ -30,7 +31,12 @@ _STAMP_FIELD_RE = re.compile(
 # The first page's head of a Supreme Court slip opinion: "(Slip Opinion)  OCTOBER TERM, 2012  1".
 _SLIP_HEAD = re.compile(r"^\s*\(Slip Opinion\)")
 _STAMP_ZONE = 16  # lines from the top of a page where a split stamp's fields may stand
-_PAGE_NUMBER_RE = re.compile(r"^\s*(?:-\s*(\d{1,4})\s*-|(\d{1,4}))\s*$")
+# A folio alone on its line: `4`, `- 4 -`, `-4-`, `(4)`, `Page 4` or `Page 4 of 9`.
+_PAGE_NUMBER_RE = re.compile(
+    r"^\s*(?:-\s*(\d{1,4})\s*-|\(\s*(\d{1,4})\s*\)|(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?)\s*$",
+    re.I)
+# A folio inside a running head or foot (a form's footer: `CV-549 ... Page 1 of 15`).
+_FOLIO_OF = re.compile(r"\bpage\s+(\d{1,4})\s+of\s+\d{1,4}\s*$", re.I)
 _GLUED_FOLIO = re.compile(r"^\s*-\s*(\d{1,4})\s*-?(?=\s*\[\*)")
 _LINE_NUMBER_PREFIX = re.compile(r"^\s{0,3}(\d{1,2})(?=\s{2,}\S|\s*$)")
 _HEAD_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
@@ -167,9 +173,13 @@ def _plausible_head(key: str) -> bool:
 
 
 def _take_number(text: str, page: int, numbers: dict[int, int]) -> None:
-    m = _HEAD_NUMBER.search(text)
+    m = _FOLIO_OF.search(text) or _HEAD_NUMBER.search(text)
     if m:
-        numbers[page] = int(m.group(1) or m.group(2))
+        numbers[page] = int(next(g for g in m.groups() if g))
+
+
+def _folio(m: re.Match) -> int:
+    return int(next(g for g in m.groups() if g))
 
 
 # ------------------------------------------------------------------ 4. page numbers
@@ -186,12 +196,15 @@ def _strip_page_numbers(page: Page, report: ReadReport) -> int | None:
             found = int(glued.group(1))
             report.remove("page-number", glued.group(0).strip(), first.lineno, page.index)
             first.text = first.text[glued.end():]
-    edges = {0, len(page.lines) - 1} if page.lines else set()
+    # Rotated lines (side labels, stamps) stand beside the page, not at its top or foot: the
+    # edges are the first and last upright lines (PDF input lists rotated lines last).
+    upright = [i for i, l in enumerate(page.lines) if not l.rotated]
+    edges = {upright[0], upright[-1]} if upright else set()
     for i in sorted(edges, reverse=True):
         line = page.lines[i]
         m = _PAGE_NUMBER_RE.match(line.text)
         if m:
-            found = int(m.group(1) or m.group(2))
+            found = _folio(m)
             report.remove("page-number", line.stripped, line.lineno, page.index)
             del page.lines[i]
     return found
@@ -230,12 +243,111 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
     return labels
 
 
+# ------------------------------------------------------------------ 3a. PDF: by position
+
+# Copies of one running head stand at one height on every page; PDF renderers jitter it by a
+# point or two (a head that alternates left and right keeps its height).
+_SAME_HEIGHT = 3.0
+# A positioned repeat is words, not a stray `Id.` or a number: at least this many letters.
+_POSITIONED_MIN_LETTERS = 4
+# Where position and height agree, a copy may differ more in its words than `_is_head` allows
+# (OCR spellings, a docket dropped): 80 % of its characters shared is enough.
+_POSITIONED_LIKENESS = 0.8
+
+
+def _band(line: Line, page: Page) -> str | None:
+    """'top' or 'foot' for a line in the page's upper or lower fifth, else None."""
+    if line.top is None or not page.height:
+        return None
+    share = line.top / page.height
+    return "top" if share < 0.2 else "foot" if share > 0.8 else None
+
+
+def _strip_positioned_repeats(pages: list[Page], report: ReadReport) -> dict[int, int]:
+    """PDF input: running heads and feet by geometry — lines in the page's top or bottom
+    fifth whose text (numbers aside, or alike at `_POSITIONED_LIKENESS`) recurs at the same
+    height (`_SAME_HEIGHT`) on a quarter of the later pages, wherever they stand in the
+    page's line order (after a stamp block, between margin numbers); rotated lines (side
+    labels) that recur on a quarter of the pages.  Page 1 loses only its foot-band and
+    rotated copies: its top is the caption.  Returns printed numbers read off them."""
+    later = [p for p in pages if p.index > 1]
+    if len(pages) < 2 or not any(l.top is not None for p in pages for l in p.lines):
+        return {}
+    need = max(2, math.ceil(0.25 * len(later)))
+    # A side label is beside the text on every page, page 1 included: two pages suffice.
+    need_side = max(2, math.ceil(0.25 * len(pages)))
+    seen: dict[tuple, list[tuple[int, float, str]]] = {}
+    for page in pages:
+        for line in page.lines:
+            key = _key(line.text)
+            if sum(c.isalpha() for c in key) < _POSITIONED_MIN_LETTERS:
+                continue
+            band = "side" if line.rotated else _band(line, page)
+            if band:
+                seen.setdefault((band, key), []).append((page.index, line.top or 0.0, key))
+    # Copies alike in words (OCR spellings) at one height are one head: cluster them.
+    clusters: list[dict] = []
+    for (band, key), where in sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0])):
+        tops = sorted(t for _, t, _ in where)
+        top = tops[len(tops) // 2]
+        home = next((c for c in clusters if c["band"] == band
+                     and (band == "side" or abs(c["top"] - top) <= _SAME_HEIGHT)
+                     and _alike(key, c["key"])), None)
+        if home is None:
+            clusters.append({"band": band, "key": key, "top": top, "pages": set()})
+            home = clusters[-1]
+        home["pages"].update(p for p, _, _ in where)
+    repeats: list[tuple[str, str, float]] = []  # (band, key, height)
+    for c in clusters:
+        if c["band"] == "side":
+            enough = len(c["pages"]) >= need_side
+        else:
+            enough = len(c["pages"] - {1}) >= need
+        if enough:
+            repeats.append((c["band"], c["key"], c["top"]))
+    if not repeats:
+        return {}
+    numbers: dict[int, int] = {}
+    for page in pages:
+        keep = []
+        for line in page.lines:
+            band = "side" if line.rotated else _band(line, page)
+            if band and (page.index > 1 or band != "top") and _repeats(line, band, repeats):
+                _take_number(line.text, page.index, numbers)
+                kind = "side-label" if band == "side" else (
+                    "running-head" if band == "top" else "running-foot")
+                report.remove(kind, line.stripped, line.lineno, page.index)
+                continue
+            keep.append(line)
+        page.lines = keep
+    return numbers
+
+
+def _repeats(line: Line, band: str, repeats) -> bool:
+    key = _key(line.text)
+    for b, k, top in repeats:
+        if b != band:
+            continue
+        if band != "side" and abs((line.top or 0.0) - top) > _SAME_HEIGHT:
+            continue
+        if _alike(key, k):
+            return True
+    return False
+
+
+def _alike(a: str, b: str) -> bool:
+    return a == b or (min(len(a), len(b)) > 10
+                      and SequenceMatcher(None, a, b).ratio() >= _POSITIONED_LIKENESS)
+
+
 def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | None]:
     """Remove every kind of furniture; return each page's printed number."""
     for page in pages:
         _strip_stamps(page, report)
         _strip_line_numbers(page, report)
     printed = _strip_running_heads(pages, report)
+    for page, number in _strip_positioned_repeats(pages, report).items():
+        printed.setdefault(page, number)
     for page in pages:
         number = _strip_page_numbers(page, report)
         if number is not None:

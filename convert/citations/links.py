@@ -1,0 +1,43 @@
+"""Where a citation links to: public resolvers, chosen from reporters-db's data.
+
+- Case reporters (reporters-db) -> CourtListener's citation resolver,
+  `https://www.courtlistener.com/c/{reporter}/{volume}/{page}/`, which is built on the same
+  reporters-db names.  Westlaw and Lexis numbers (cite types `specialty_west`,
+  `specialty_lexis`) have no public resolver, nor have neutral forms reporters-db lacks.
+- The United States Code and the Code of Federal Regulations -> Cornell LII.
+- Everything else (journals, slip opinions, state codes): no link; still a reference.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+COURTLISTENER = "https://www.courtlistener.com/c/{reporter}/{volume}/{page}/"
+NO_PUBLIC_RESOLVER = frozenset({"specialty_west", "specialty_lexis"})
+# reporters-db name of the code -> Cornell LII path of a section.
+STATUTE_SITES = {
+    "U.S.C.": "https://www.law.cornell.edu/uscode/text/{title}/{section}",
+    "C.F.R.": "https://www.law.cornell.edu/cfr/text/{title}/{section}",
+}
+_SECTION = re.compile(r"[0-9][0-9A-Za-z.\-]*?(?=[.\-]?$)")
+
+
+def case_href(reporter: str | None, volume: str | None, page: str | None,
+              cite_type: str | None) -> str | None:
+    if not (reporter and volume and page and page.isdigit()):
+        return None  # a blank page ("569 U.S. ___") has nothing to resolve to
+    if cite_type is None or cite_type in NO_PUBLIC_RESOLVER:
+        return None  # not a reporters-db reporter, or a commercial database number
+    return COURTLISTENER.format(reporter=quote(reporter, safe="."), volume=quote(volume),
+                                page=quote(page))
+
+
+def statute_href(reporter: str | None, title: str | None, section: str | None) -> str | None:
+    site = STATUTE_SITES.get(reporter or "")
+    if not (site and title and section):
+        return None
+    m = _SECTION.match(section.strip())
+    if not m or not title.isdigit():
+        return None
+    return site.format(title=title, section=quote(m.group()))

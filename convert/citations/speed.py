@@ -1,0 +1,193 @@
+"""What makes eyecite slow on our input, cached.
+
+Profiled on seed 000 (eyecite 2.7.8, 70 kB of text, 1.1 s):
+- `helpers.get_court_by_paren` (60 %): for every court parenthetical ("D.D.C. 2018") it runs a
+  `regex.sub` over the citation string of all 2,800 courts of courts-db, every time.  Here the
+  normalised strings are computed once, an exact match is a dict look-up, and answers are
+  memoised; the result is the same court id eyecite's loop returns (the exact match, else the
+  last court whose string starts with the parenthetical).
+- tokenising the whole document at once (35 %): the Aho-Corasick prefilter picks every
+  reporter extractor whose abbreviation occurs anywhere in 70 kB, and each then scans all of
+  it.  `find` tokenises one paragraph at a time, so each paragraph runs only the extractors
+  its own text calls for, and skips paragraphs that cannot hold a citation.
+- the prefilter looks for a reporter's abbreviation anywhere in the text ("R.", "VI", "P." are
+  everywhere), but a reporter extractor (its pattern opens with the volume: "550 U.S. 544")
+  can only match right after a number.  Those are chosen from the text just after each
+  number instead, and each runs only over the stretches after the numbers where its
+  abbreviation occurs: most are dropped, the rest scan a few hundred characters, not the
+  paragraph, and what can match is unchanged (`tests/citations` compares the tokens with
+  eyecite's own tokenizer).
+- the prefilter hashes each extractor (a dataclass hashed through its repr) once per hit:
+  `Tokenizer.get_extractors` here collects them by identity instead.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from functools import lru_cache
+
+# A reporter or code pattern that opens with its volume or title number.
+_ANCHORED = re.compile(r"\(\?P<(?:volume|title)>")
+_NUMBER = re.compile(r"\d\S*\s")
+_SPACE = re.compile(r"\s")
+# eyecite's pattern for a code named by a literal reporter and a subject ("N.Y. Penal Law").
+_LITERAL_REPORTER = re.compile(r"\(\?:\^\|\[\^a-zA-Z0-9\]\)\(\(\?P<reporter>((?:\\.|[A-Za-z])+)")
+# How far after a number (in text without white space) a reporter abbreviation may start:
+# the number's own rest ("544," in "544, 127 S. Ct.") and a comma or "at".  Generous: only
+# time depends on it.
+WINDOW_AFTER_NUMBER = 12
+# How far after a number a citation that starts there may end: the reporter (the longest in
+# reporters-db is 78 characters), the page, "at" and a pin cite, and eyecite's look-aheads.
+REACH_AFTER_NUMBER = 220
+
+_installed = False
+
+
+def install() -> None:
+    """Patch eyecite's court look-up with the cached one (idempotent)."""
+    global _installed
+    if _installed:
+        return
+    import eyecite.helpers
+
+    eyecite.helpers.get_court_by_paren = court_by_paren
+    _installed = True
+
+
+@lru_cache(maxsize=1)
+def _court_index():
+    import regex
+    from courts_db import courts
+
+    strip = regex.compile(r"[^\w]")
+    table = [(strip.sub("", c["citation_string"]).lower(), str(c["id"])) for c in courts]
+    exact: dict[str, str] = {}
+    for key, cid in table:
+        exact.setdefault(key, cid)  # eyecite returns the first exact match
+    return strip, table, exact
+
+
+@lru_cache(maxsize=4096)
+def court_by_paren(paren_string: str) -> str | None:
+    """eyecite's `get_court_by_paren`, from an index built once."""
+    strip, table, exact = _court_index()
+    key = strip.sub("", paren_string).lower()
+    if not key:
+        return None
+    if key in exact:
+        return exact[key]
+    found = None
+    for name, cid in table:
+        if name.startswith(key):
+            found = cid
+    return found
+
+
+@lru_cache(maxsize=1)
+def tokenizer():
+    """eyecite's Aho-Corasick tokenizer, with reporter extractors run only where they can
+    match (see the module docstring), and extractors kept in eyecite's own order (its sets
+    iterate in an order that changes with the hash seed)."""
+    import ahocorasick
+    from eyecite.tokenizers import EXTRACTORS, AhocorasickTokenizer, _strip_ws
+
+    rank = {id(e): k for k, e in enumerate(EXTRACTORS)}
+    by_id = {id(e): e for e in EXTRACTORS}
+    # Where the volume group comes first (within eyecite's fixed regex prefix), the reporter
+    # follows the number.
+    anchored = {id(e) for e in EXTRACTORS if e.strings and _ANCHORED.search(e.regex[:40])}
+    # How far after a number a reporter abbreviation may start, in text without spaces.
+    window = WINDOW_AFTER_NUMBER
+    # A citation starting at a number ends within this many characters of it.
+    reach = REACH_AFTER_NUMBER
+    # Extractors without prefilter strings whose pattern opens with a literal reporter
+    # ("N.Y. Penal Law § 5"): run only when that literal occurs.
+    needs = {}
+    for e in EXTRACTORS:
+        m = _LITERAL_REPORTER.match(e.regex)
+        if not e.strings and m:
+            needs[id(e)] = re.sub(r"\\(.)", r"\1", m.group(1))
+
+    def automaton(items):
+        grouped: dict[str, list] = {}
+        for key, e in items:
+            grouped.setdefault(key, []).append(e)
+        auto = ahocorasick.Automaton()
+        for key, extractors in grouped.items():
+            auto.add_word(key, (len(key), extractors))
+        auto.make_automaton()
+        return auto
+
+    sensitive = automaton((_strip_ws(s), e) for e in EXTRACTORS
+                          if e.strings and not e.flags & re.I for s in e.strings)
+    insensitive = automaton((_strip_ws(s).lower(), e) for e in EXTRACTORS
+                            if e.strings and e.flags & re.I for s in e.strings)
+    unfiltered = {id(e): e for e in EXTRACTORS if not e.strings}
+
+    class FastTokenizer(AhocorasickTokenizer):
+        def __post_init__(self):
+            pass  # its automata are built once above, with the string lengths
+
+        def _choose(self, text: str):
+            """(extractors to run on all the text, {extractor id: [number offsets]})."""
+            whole = {k: e for k, e in unfiltered.items() if k not in needs or needs[k] in text}
+            # One pass of each automaton over the text without white space; a reporter
+            # extractor counts only where its abbreviation starts within `window` of the end
+            # of a number ("550 U.S."), and then runs after that number only.
+            spaces = [m.start() for m in _SPACE.finditer(text)]
+            stripped = _strip_ws(text)
+            numbers = [m for m in _NUMBER.finditer(text)]
+            ends = [m.end() - bisect_right(spaces, m.end() - 1) for m in numbers]
+            at: dict[int, set] = {}
+            for source, auto in ((stripped, sensitive), (stripped.lower(), insensitive)):
+                for end, (length, extractors) in auto.iter(source):
+                    start = end + 1 - length
+                    n = -1
+                    for e in extractors:
+                        k = id(e)
+                        if k not in anchored:
+                            whole[k] = e
+                            continue
+                        if n == -1:
+                            n = bisect_right(ends, start) - 1
+                        if n >= 0 and start - ends[n] <= window:
+                            at.setdefault(k, set()).add(numbers[n].start())
+            return whole, {k: sorted(v) for k, v in at.items()}
+
+        def get_extractors(self, text: str):
+            whole, at = self._choose(text)
+            chosen = {**whole, **{k: by_id[k] for k in at}}
+            return [chosen[k] for k in sorted(chosen, key=rank.__getitem__)]
+
+        def extract_tokens(self, text):
+            whole, at = self._choose(text)
+            for k in sorted({*whole, *at}, key=rank.__getitem__):
+                if k in whole:
+                    e = whole[k]
+                    for m in e.get_matches(text):
+                        yield e.get_token(m)
+                    continue
+                e = by_id[k]
+                regex = e.compiled_regex
+                for start, end in _regions(at[k], reach, len(text)):
+                    for m in regex.finditer(text, start, end):
+                        yield e.get_token(m)
+
+    return FastTokenizer()
+
+
+def _regions(starts: list[int], reach: int, size: int):
+    """Merged [number - 1, number + reach) spans: the separator before a volume belongs to
+    eyecite's pattern."""
+    begin = end = None
+    for s in starts:
+        a, b = max(0, s - 1), min(size, s + reach)
+        if end is not None and a <= end:
+            end = max(end, b)
+            continue
+        if end is not None:
+            yield begin, end
+        begin, end = a, b
+    if end is not None:
+        yield begin, end

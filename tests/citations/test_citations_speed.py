@@ -1,0 +1,68 @@
+"""speed: the caches change eyecite's speed, not its answers."""
+
+from __future__ import annotations
+
+import pytest
+
+from convert.citations import speed
+from convert.citations.clean import clean
+from convert.citations.segments import collect
+from convert.pipeline import parse
+
+from locations import CORPUS, SEED_000, SEED_004
+
+
+def _cites(text, tokenizer):
+    from eyecite import get_citations
+
+    return [(type(c).__name__, c.matched_text(), c.span(), str(c.metadata))
+            for c in get_citations(text, tokenizer=tokenizer)]
+
+
+def _texts(path):
+    return [clean(s.text).text for s in collect(parse(path, citations=False).tree)]
+
+
+@pytest.mark.parametrize("path", [SEED_000, SEED_004,
+                                  CORPUS / "text" / "scotus_fisher_v_ut_2013.txt",
+                                  CORPUS / "pdf" / "tc_memo_2020-26_bordelon.layout.txt"],
+                         ids=lambda p: p.stem)
+def test_fast_tokenizer_finds_what_eyecite_finds(path):
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    speed.install()
+    fast = speed.tokenizer()
+    reference = _eyecite_in_list_order()
+    for text in _texts(path):
+        assert _cites(text, fast) == _cites(text, reference), text[:80]
+
+
+def _eyecite_in_list_order():
+    """eyecite's own Aho-Corasick tokenizer, its chosen extractors run in EXTRACTORS order.
+    (As shipped it runs them in set order, which follows the hash seed: where two extractors
+    match the same span, "81 T.C. at 828" is then a full or a short cite from run to run.)"""
+    from eyecite.tokenizers import EXTRACTORS, AhocorasickTokenizer
+
+    rank = {id(e): k for k, e in enumerate(EXTRACTORS)}
+
+    class Ranked(AhocorasickTokenizer):
+        def get_extractors(self, text):
+            return sorted(super().get_extractors(text), key=lambda e: rank[id(e)])
+
+    return Ranked()
+
+
+@pytest.mark.parametrize("paren", ["D.D.C.", "D.C. Cir.", "9th Cir.", "S.D.N.Y.", "N.D. Cal.",
+                                   "Mass.", "Cal. Ct. App.", "Pa. Super.", "Tex. Crim. App.",
+                                   "1st Cir.", "Fed. Cir.", "E.D. Va", "SC", "", "Nowhere"])
+def test_court_lookup_matches_eyecite(paren):
+    import importlib
+
+    import eyecite.helpers
+
+    original = importlib.reload(eyecite.helpers).get_court_by_paren  # eyecite's own loop
+    try:
+        assert speed.court_by_paren(paren) == original(paren)
+    finally:
+        speed._installed = False
+        speed.install()

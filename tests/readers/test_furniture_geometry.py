@@ -1,0 +1,87 @@
+"""Furniture by position (PDF input, issue 8 shape 8): running heads found by their height on
+the page wherever they stand in the line order, OCR-varied copies, side labels, folios below
+which the PDF lists rotated lines."""
+
+from convert.readers import ReadReport
+from convert.readers.furniture import strip_furniture
+from convert.readers.layout import Line, Page
+
+H = 792.0
+
+
+def body(page: int, n: int = 12, start: float = 200.0) -> list[Line]:
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"][page - 1]
+    return [Line(f"Line {i} of the {words} page, which the court wrote in full here.", page,
+                 x0=72, x1=540, top=start + 24 * i, size=12.0) for i in range(n)]
+
+
+def page(index: int, lines: list[Line]) -> Page:
+    return Page(index, lines, width=612.0, height=H)
+
+
+def texts(p: Page) -> list[str]:
+    return [l.text for l in p.lines]
+
+
+def test_a_head_below_a_stamp_block_goes_by_its_height():
+    """Five stamp-like lines push the head past the first lines; its height gives it away."""
+    pages = []
+    for k in range(1, 6):
+        block = [Line(f"Filed note {c} of the clerk on page {k}", k, top=20 + 10 * c, size=8.0)
+                 for c in range(5)]
+        head = Line(f"DOE v. ROE HOLDINGS, INC.            {k}", k, top=100.0, size=10.0)
+        pages.append(page(k, block + [head] + body(min(k, 6))))
+    report = ReadReport("x.pdf")
+    labels = strip_furniture(pages, report)
+    assert not any("DOE v. ROE" in t for p in pages[1:] for t in texts(p))
+    assert "DOE v. ROE HOLDINGS, INC.            1" in texts(pages[0])  # page 1: the caption
+    assert labels[3] == "3"
+
+
+def test_copies_of_a_head_that_vary_by_ocr_spelling_go_too():
+    spellings = ["GILDERNEW v. QUARANTILLO, DISTRICT DIRECTOR",
+                 "GILDERNEW v. QUARANTlLLO, DlSTRICT DIRECTOR",
+                 "GlLDERNEW v. QUARANTILLO, DISTRICT DIRECT0R",
+                 "GILDERNEW v. QUARANTILLO, DISTRICT DIRECTOR",
+                 "GILDERNEW v. QUARANTILL0, DISTRICT DIRECTOR"]
+    pages = [page(k, [Line(spellings[k - 1], k, top=60.0, size=10.0)] + body(k))
+             for k in range(1, 6)]
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert not any("GILDERNEW" in t.upper() for p in pages[1:] for t in texts(p))
+
+
+def test_a_line_repeated_at_another_height_is_text():
+    pages = []
+    for k in range(1, 6):
+        lines = body(k)
+        lines.insert(5, Line("IT IS SO ORDERED AND ADJUDGED.", k, top=310.0 + 4 * k, size=12.0))
+        pages.append(page(k, lines))
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert all("IT IS SO ORDERED AND ADJUDGED." in texts(p) for p in pages)
+
+
+def test_a_side_label_on_every_page_goes_and_a_lone_stamp_stays():
+    def side(k, text, top):
+        return Line(text, k, x0=18, top=top, size=13.5, rotated=True)
+
+    pages = [page(1, body(1) + [side(1, "United States District Court", 300),
+                                side(1, "RECEIVED BY THE CLERK", 500)]),
+             page(2, body(2) + [side(2, "United States District Court", 300)])]
+    report = ReadReport("x.pdf")
+    strip_furniture(pages, report)
+    assert [r.text for r in report.removed if r.kind == "side-label"] == [
+        "United States District Court"] * 2
+    assert "RECEIVED BY THE CLERK" in texts(pages[0])
+
+
+def test_the_folio_is_the_last_upright_line_even_with_rotated_lines_after_it():
+    pages = []
+    for k in (1, 2, 3):
+        folio = Line(f"{k}", k, x0=300, top=740.0, size=12.0)
+        label = Line("Northern District of California", k, x0=30, top=330, size=7.5,
+                     rotated=True)
+        pages.append(page(k, body(k) + [folio, label]))
+    report = ReadReport("x.pdf")
+    labels = strip_furniture(pages, report)
+    assert [r.text for r in report.removed if r.kind == "page-number"] == ["1", "2", "3"]
+    assert labels == {1: "1", 2: "2", 3: "3"}
