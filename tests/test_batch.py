@@ -211,3 +211,35 @@ def test_a_signal_stops_the_batch_and_a_rerun_completes_it(tmp_path, how):
     assert rerun.returncode == 1, rerun.stderr  # the two bad inputs
     assert " up to date, 2 failed" in rerun.stderr
     assert _files(out) == _files(reference)
+
+
+def _workers(pgid: int) -> list[int]:
+    """Pool workers in the group: forked by the fork server, so their parent shares their
+    command line."""
+    procs = {}
+    for pid in _group_alive(pgid):
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+            ppid = int(Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[1])
+        except (OSError, ValueError):
+            continue
+        procs[pid] = (cmd, ppid)
+    return [pid for pid, (cmd, ppid) in procs.items()
+            if b"forkserver" in cmd and ppid in procs and procs[ppid][0] == cmd]
+
+
+def test_a_killed_worker_costs_no_input(tmp_path):
+    """A worker that dies (here: SIGKILL, as the OOM killer does) breaks the pool; the
+    inputs it had not finished run again and every good input is converted."""
+    src, out = _tree(tmp_path, COPIES), tmp_path / "out"
+    proc = _start(src, out)
+    pgid = os.getpgid(proc.pid)
+    _wait_for_progress(proc, 2)
+    victims = _workers(pgid)
+    assert victims, "no worker found"
+    os.kill(victims[0], signal.SIGKILL)
+    err = proc.stderr.read()
+    assert proc.wait(timeout=300) == 1, err  # the two bad inputs only
+    rows = _rows(out / "batch-report.jsonl")
+    assert sum(r["status"] == "converted" for r in rows) == 2 * COPIES, err
+    assert not list(out.rglob("*.part"))

@@ -35,6 +35,7 @@ _LABEL_RE = re.compile(
     r"^\s*(?:\((?P<paren>\d{1,3})\.?\)|\[(?P<bracket>\d{1,3})\]|(?P<num>\d{1,3})(?P<dot>\.)?(?![\d,:])"
     r"|(?P<sym>[*†‡]{1,3}))"
     r"(?:\s+(?=\S)|\s*$|(?<=\d)(?=[A-Z“\"]))")
+_SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
 _TRAILING_RULE = re.compile(r"^(?P<text>.*[^\s—])\s*(?P<rule>—{5,})\s*$")
 # Printers mark a note that runs over a page: "(continued...)" at the foot, "(...continued)"
 # (often after the repeated label) at the top of the next page's zone.  A typographic
@@ -140,6 +141,11 @@ def _call_pattern(marker: str, form: str = "num") -> re.Pattern:
 
 
 _WEAK_CALL_CACHE: dict[str, re.Pattern] = {}
+# A call glued to the next word as well ("(G)3of the Act", "proof5that the", lost word
+# spaces): only after a closing bracket or two lower-case letters and before two lower-case
+# letters, so "F.3d", "2d" and "4th" never count.
+_GLUED_BOTH = re.compile(r"(?:(?<=[)\]])|(?<=[a-z][a-z]))(\d{1,3})(?=[a-z]{2,})"
+                         r"(?!(?:st|nd|rd|th|d)\b)")
 
 
 def _weak_calls(marker: str, text: str):
@@ -150,6 +156,9 @@ def _weak_calls(marker: str, text: str):
     if pattern is None:
         pattern = re.compile(r"(?<=[^\W\d_] |[.,;:!?”’\"')\]] )" + re.escape(marker) + r"(?=\s|$)")
         _WEAK_CALL_CACHE[marker] = pattern
+    for m in _GLUED_BOTH.finditer(text):
+        if m.group(1) == marker:
+            yield m
     for m in pattern.finditer(text):
         before = re.search(r"([^\W\d_]+)\W*\s$", text[:m.start()])
         if before and before.group(1).lower() in _REFERENCE_WORDS:
@@ -271,7 +280,11 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
         if label is None:
             continue
         run_on = _run_on_start(info, seq, i)
-        if not info.zone_like(i, label) and run_on is None:
+        if not info.zone_like(i, label) and run_on is None and not (
+                info.lower(i) and label.marker == _expected(seq.notes)
+                and _call_strength(label, previous + lines[:i]) == 2):
+            # Text with no blank lines at all (one paragraph a line) shows no gap: the
+            # expected number with a clear call, low on the page, is evidence enough.
             continue
         if _starts_note(label, seq, previous + lines[:i],
                         info.set_apart(i, label) or run_on is not None):
@@ -358,8 +371,10 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
                 seq.notes[-1].lines.append(Line(rest, line.page, line.lineno, line.blank_before))
             continue
         # Inside a zone the zone itself sets the label apart; a label with only a weak call
-        # must still stand alone or after a gap (not a wrapped line starting with a number).
+        # must still stand alone, after a gap, or after a line that ends a sentence (not a
+        # wrapped line that happens to start with a number).
         if label and (k == 0 or label.alone or line.blank_before >= 1 or label.form != "num"
+                      or _SENTENCE_END.search(zone[k - 1].text.rstrip())
                       or _call_strength(label, above) == 2) and _starts_note(label, seq, above, True):
             report.remove("note-label", label.marker, line.lineno, page.index)
             rest = line.text[label.end:]
@@ -450,7 +465,8 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
                 if (page_no, li, m.start()) <= after:
                     continue
                 # A separate-token call takes the space before it: the call follows its word.
-                start = m.start() - 1 if weak else m.start()
+                start = m.start() - 1 if weak and line.text[m.start() - 1:m.start()] == " " \
+                    else m.start()
                 line.text = line.text[:start] + marks.call(k) + line.text[m.end():]
                 return (page_no, li, m.start())
     return None

@@ -36,6 +36,8 @@ def has_call(text: str) -> bool:
 
 def visible(text: str) -> str:
     """Text without sentinels (for measuring and classifying lines)."""
+    if _CALL_OPEN not in text and _PAGE_OPEN not in text:  # most lines: no regex pass
+        return text
     return _TOKEN.sub("", text)
 
 

@@ -48,3 +48,18 @@ def test_an_unfound_call_anchors_the_note_at_its_page_end_with_a_warning():
     note_calls.run(state)
     assert state.pages[0].lines[-1].text.endswith(marks.call(0))
     assert "call of footnote 7 not found" in state.report.warnings[0]
+
+
+def test_a_call_glued_to_both_words_is_a_fallback_but_never_a_reporter_series():
+    page1 = prose(6) + ["see 798 F.3d 863; the proof5that the offender knew. More words here.",
+                        "", "__________", "5 The note."]
+    from passkit import state_of
+    from convert.readers.footnotes import Footnote
+
+    state = state_of("\n".join(page1))
+    state.notes = [Footnote("3", 1, []), Footnote("5", 1, [])]
+    note_calls.run(state)
+    texts = [l.text for l in state.pages[0].lines]
+    assert "see 798 F.3d 863; the proof" + marks.call(1) + "that the offender knew. More words here." \
+        in texts
+    assert "call of footnote 3 not found" in state.report.warnings[0]

@@ -187,3 +187,16 @@ def test_a_trailing_label_after_its_notes_text_plain_pdftotext():
     assert _notes(state) == [("1", "The request to seal portions of the motion is denied as to "
                                    "the rates. The motion to seal is otherwise granted.")]
     assert visible(state.pages[0].lines)[-1] == "Dated: July 9, 2021"
+
+
+# ---------------------------------------------------------------- one paragraph a line
+
+def test_one_paragraph_a_line_notes_low_on_the_page_with_clear_calls():
+    """No blank lines anywhere: the expected label with a clear call, low on the page."""
+    page1 = ["The Immigration Judge terminated the proceedings, and the DHS appealed.1 We "
+             "sustain the appeal.", "The respondent is a native of Mexico and was convicted.",
+             "A conviction for receipt of property is a theft offense under (G)2of the Act.",
+             "1 The Board heard oral argument.", "2 The Supreme Court has defined theft."]
+    state = run_through("\n".join(page1), "note_zones")
+    assert _notes(state) == [("1", "The Board heard oral argument."),
+                             ("2", "The Supreme Court has defined theft.")]
