@@ -20,7 +20,7 @@ from .. import __version__
 from .options import EXIT_INTERRUPTED, EXIT_OK, say
 
 # The subcommands, in the order `akn --help` lists them.
-COMMANDS = ("convert", "parse", "render", "validate", "batch", "cite")
+COMMANDS = ("convert", "parse", "render", "validate", "batch", "cite", "site")
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:

@@ -14,13 +14,11 @@ publisher `style` attributes and `presentation` CSS are not copied.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 from lxml import etree
 
 from .model import HIERARCHY, SKIPPED, Model, Note, local, squash, visible_text
 
-STYLESHEETS = Path(__file__).resolve().parents[2] / "stylesheets"
 SCREEN_CSS = "opinion.css"
 THIN_SPACE = "\u2009"  # sets a page mark off from the words around it in print
 
@@ -50,13 +48,17 @@ def safe_href(href: str | None) -> str | None:
 
 
 def stylesheet_text(name: str) -> str:
-    return (STYLESHEETS / name).read_text(encoding="utf-8")
+    """A stylesheet shipped with the package (stylesheets/, package data)."""
+    from ..resources import read_text
+
+    return read_text("stylesheets", name)
 
 
 class HtmlRenderer:
-    def __init__(self, model: Model, print_mode: bool = False):
+    def __init__(self, model: Model, print_mode: bool = False, resolve_href=None):
         self.m = model
         self.print_mode = print_mode
+        self.resolve_href = resolve_href  # href -> href to write, or None for plain text
         self.note_order: list[Note] = []  # screen mode: notes in order of first call
         self._placed: set[str] = set()  # print mode: notes already floated
         self._ordinals: dict[str, int] = {}  # unnumbered paragraphs counted, per element name
@@ -132,6 +134,8 @@ class HtmlRenderer:
                 el.set("title", src.get("title"))
         elif name in ("ref", "a", "mref", "rref"):
             href = self.m.local_href(safe_href(src.get("href")))  # None: names nothing here
+            if href and self.resolve_href and not href.startswith("#"):
+                href = self.resolve_href(href)  # a site maps links to its own pages
             el = self.E("a" if href else "span", self.attrs_for(src, f"akn-{name}"))
             if href:
                 el.set("href", href)
@@ -154,6 +158,8 @@ class HtmlRenderer:
     def image(self, src, out) -> None:
         alt = src.get("alt") or src.get("title") or ""
         href = safe_href(src.get("src"))
+        if href and self.resolve_href:
+            href = self.resolve_href(href)  # a site has no copy of the document's images
         if self.print_mode or not href:
             # The PDF fetches nothing from outside the document: show the description only.
             if alt:
@@ -583,12 +589,15 @@ class HtmlRenderer:
 
 
 def render_html(model: Model, *, fragment: bool = False, css: str | None = None,
-                print_mode: bool = False, extra_css: str | None = None) -> bytes:
+                print_mode: bool = False, extra_css: str | None = None,
+                resolve_href=None) -> bytes:
     """The HTML page (or, with `fragment`, only its `<article>`) as UTF-8 bytes: the
-    stylesheet inlined, or linked from `css` (a publisher's stylesheet URL)."""
+    stylesheet inlined, or linked from `css` (a publisher's stylesheet URL).  `resolve_href`
+    (used by `akn site`) maps each link that leaves the document to the href to write, or to
+    None to show its text without a link."""
     if css is not None and (not css.strip() or safe_href(css) is None):
         raise ValueError(f"--css must be an http(s) or relative URL, not {css!r}")
-    renderer = HtmlRenderer(model, print_mode=print_mode)
+    renderer = HtmlRenderer(model, print_mode=print_mode, resolve_href=resolve_href)
     article = renderer.article()
     if fragment:
         return etree.tostring(article, method="html", encoding="UTF-8") + b"\n"

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import threading
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
 from lxml import etree, isoschematron
@@ -24,19 +23,10 @@ _LOCK = threading.Lock()
 
 
 def profile_path() -> Path:
-    """`schemas/akn-us-judgment.sch` of the source tree (the package sits beside it)."""
-    here = Path(__file__).resolve().parent
-    for base in (here.parent.parent, here.parent):
-        candidate = base / "schemas" / PROFILE_NAME
-        if candidate.is_file():
-            return candidate
-    try:  # an installed copy, should packaging ever ship it as data
-        candidate = Path(str(resources.files("convert") / "schemas" / PROFILE_NAME))
-        if candidate.is_file():
-            return candidate
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover
-        pass
-    raise FileNotFoundError(f"the profile schemas/{PROFILE_NAME} is missing")
+    """`schemas/akn-us-judgment.sch`: package data (`convert.schemas`, convert/resources.py)."""
+    from ..resources import file_path
+
+    return file_path("schemas", PROFILE_NAME)
 
 
 @lru_cache(maxsize=1)
