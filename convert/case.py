@@ -26,10 +26,11 @@ _ORGANISATION = re.compile(
     r"commonwealth|government|republic|center|centre|law|project|foundation|institute|"
     r"network|coalition|alliance|league|clinic|hospital|health|enforcement|immigration|"
     r"customs|security|police|prison|jail|estate|industries|enterprises|products|"
-    r"litigation|of|the|and|&)\b\.?", re.I)
+    r"litigation|development|land|capital|partners|fund|investments?|bancorp|"
+    r"of|the|and|&)\b\.?", re.I)
 _ET_AL = re.compile(r",?\s*(?:et\s+al\.?|and\s+others)\s*$", re.I)
 # A person's name longer than this many words is probably not one person's name.
-MAX_PERSON_WORDS = 4
+MAX_PERSON_WORDS = 3
 # Short titles are cut at this many characters (browser tabs, PDF bookmarks, running heads).
 SHORT_TITLE_MAX = 70
 
@@ -49,6 +50,8 @@ def _pick_sides(parties: list[tuple[str, str | None]]) -> tuple[str | None, str 
         return None, None
     first_name, first_role = parties[0]
     second = next((n for n, r in parties[1:] if (r or "") != (first_role or "")), None)
+    if second is None and len(parties) > 1 and (first_role or "party") == "party":
+        second = parties[1][0]  # roles not printed: the caption's order decides
     if second is None:
         second = _side(parties, SECOND_SIDE) if (first_role or "") in FIRST_SIDE else None
     return first_name, second
@@ -67,20 +70,42 @@ def short_party(name: str) -> str:
     """A party as a short case name cites it: a person by surname, an organisation whole,
     without `et al.`, capacity clauses or descriptions after a comma (`JANET T. MILLS, in her
     official capacity ...` -> `MILLS`; `TYSON FOODS, INC.` stays)."""
-    name = _ET_AL.sub("", _tidy(name)).split(";")[0].strip()  # "RITA WEINTRAUB; BARRY ..."
+    name = _first_of_several(_ET_AL.sub("", _tidy(name)).split(";")[0].strip())
     head, _, tail = name.partition(",")
     relator = re.match(r"\s*ex\s+rel\.\s+(?P<who>[^,]+)", tail, re.I)
     head = _STATE_OF.sub(r"\1", head.strip())
     if relator:  # "STATE OF NORTH CAROLINA, ex rel. ROY COOPER, GOVERNOR" -> "STATE ex rel. COOPER"
         return f"{head} ex rel. {short_party(relator.group('who'))}"
-    suffix = re.match(r"\s*(?P<s>Inc|Incorporated|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|"
-                      r"Company|L\.P|LP|N\.A|P\.C|P\.A)\.?\s*(?:,|$)", tail, re.I)
-    if suffix:  # an entity: its whole name ("TYSON FOODS, INC.")
+    suffix = re.match(r"\s*(?P<s>(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|"
+                      r"Company|L\.P|LP|N\.A|P\.C|P\.A)\.?)\s*(?:,|$)", tail, re.I)
+    if suffix:  # an entity: its whole name ("TYSON FOODS, INC."; "DAMMANN & CO." stays)
+        if _ENTITY_END.search(head):
+            return _abbreviate(head)
         return _abbreviate(f"{head}, {suffix.group('s')}")
     words = head.split()
     if words and len(words) <= MAX_PERSON_WORDS and not _ORGANISATION.search(head):
         return words[-1]  # a person: the surname ("Jr." came after the comma)
     return _abbreviate(head.strip())
+
+
+_ENTITY_END = re.compile(r"\b(?:Inc|Incorporated|LLC|L\.L\.C|Ltd|Co|Corp|Corporation|"
+                         r"Company|L\.P|LP|N\.A)\.?$", re.I)
+
+
+def _first_of_several(name: str) -> str:
+    """Only the first of several parties on one side is cited: "K2 INC. and K-2 CORPORATION"
+    -> "K2 INC."; "ROCK BORDELON AND TORIE BORDELON" -> "ROCK BORDELON".  An `and` inside
+    one name ("Department of Health and Human Services") stays: the part after it must be
+    a whole entity (ends in Inc., Corp., ...) or a person's name."""
+    m = re.search(r",?\s+(?:and|AND)\s+(?P<next>.+)$", name)
+    if not m:
+        return name
+    nxt = m.group("next").strip(" ,")
+    words = nxt.split()
+    if _ENTITY_END.search(nxt) or (2 <= len(words) <= MAX_PERSON_WORDS
+                                   and not _ORGANISATION.search(nxt)):
+        return name[:m.start()].strip(" ,")
+    return name
 
 
 # Government parties are cited without "of <place>" ("State", "United States").

@@ -319,3 +319,26 @@ def test_links_between_opinions_follow_the_site(tmp_path):
     assert again.rendered == ["a.xml"] and again.removed == ["b.xml"]
     page = lxml_html.fromstring((out / "xx/judgment/c/2020/1/index.html").read_bytes())
     assert not page.xpath("//a[text()='B, para 1']") and "B, para 1" in page.text_content()
+
+
+@pytest.mark.browser
+def test_site_pages_have_no_axe_violation(site):
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    from axe_playwright_python.sync_playwright import Axe
+
+    chromium = shutil.which("chromium") or "/usr/bin/chromium"
+    if not Path(chromium).exists():
+        pytest.skip("Debian chromium is not installed")
+    manifest = json.loads((site / ".akn-site.json").read_text())
+    opinion = next(v["entry"]["path"] for k, v in manifest["sources"].items()
+                   if k.startswith("000_"))
+    with playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=chromium, headless=True, args=ARGS)
+        page = browser.new_page()
+        for rel in (opinion + "index.html", "index.html", "courts/index.html",
+                    "years/index.html"):
+            page.goto((site / rel).as_uri())
+            found = Axe().run(page, options={"resultTypes": ["violations"]}).response
+            assert not found["violations"], (rel, [(v["id"], len(v["nodes"]))
+                                                   for v in found["violations"]])
+        browser.close()

@@ -218,6 +218,11 @@ _ENDS_IN_DECISION = re.compile(r"\b(?:OPINION|ORDER|JUDGMENT|MEMORANDUM|DECISION
 _NOT_TITLE = re.compile(r"\b(?:COURT|CIRCUIT|DISTRICT OF|DIVISION|CLERK|FILED|PUBLISH|"
                         r"PRECEDENTIAL|PUBLICATION|NOTICE)\b|^\s*(?:RE|Re):|^\s*\(?Dkt|"
                         r"^\s*(?:ON|On)\s+(?:APPEAL|WRIT|PETITION|REVIEW)")
+# Clerk's boxes and publication banners stand beside or above a caption's parties.
+_BANNER = re.compile(r"\b(?:CLERK|Clerk\s+of\s+Court|FILED|PUBLISH|PRECEDENTIAL|"
+                     r"NONPRECEDENTIAL|UNPUBLISHED|NOT\s+FOR\s+PUBLICATION)\b")
+# Rows of a box's other column that name no party: "Re: Dkt. No. 40", "[Re: ECF 421]".
+_OTHER_COLUMN = re.compile(r"^\s*\[?(?:Re|RE):|^\s*\(?(?:ECF|Dkt\.?|Doc\.)\s")
 _BEFORE = re.compile(r"^\s*(?:BEFORE|Before|PRESENT|Present)\b[:.]?\s*(?P<rest>.*)$")
 _JUDGE_TITLES = re.compile(
     r"\b(?:Board\s+Panel|Concurring\s+Opinion|Dissenting\s+Opinion|The\s+Honorable|Honorable|"
@@ -418,7 +423,7 @@ _COURT_MORE_ROW = re.compile(r"^\s*(?:for\s+the\b|(?:northern|southern|eastern|w
                              r"[A-Z ]+ (?:DIVISION|VICINAGE)\b)", re.I)
 
 
-def parties_of(rows: list[str]) -> tuple[list[Party], str | None]:
+def parties_of(rows: list[str], skip: set[str] = frozenset()):
     """The parties a caption names, with their roles, and the row span they came from.
 
     Two sides around `v.` / `vs.` / `versus` / `-against-` (a row of its own or inside a row),
@@ -441,27 +446,37 @@ def parties_of(rows: list[str]) -> tuple[list[Party], str | None]:
             return [Party(name, role)], f"{lead} {name}", row.strip()
     for i, row in enumerate(rows[:80]):
         if _VERSUS_ROW.match(row):
-            above = _side(rows, i - 1, -1)
-            below = _side(rows, i + 1, +1)
+            above = _side(rows, i - 1, -1, skip)
+            below = _side(rows, i + 1, +1, skip)
             if above and below:
                 return _pair(above, below), None, None
         m = _VERSUS_INLINE.search(row)
         if m and not _COURT_NAME.search(row) and not re.search(r"\d{3}\s+(?:U\.|F\.)", row):
             left, right = row[:m.start()], row[m.end():]
-            above = _side(rows[:i] + [left], i, -1)
-            below = _side([right] + rows[i + 1:], 0, +1) if right.strip() else \
-                _side(rows, i + 1, +1)
+            above = _side(rows[:i] + [left], i, -1, skip)
+            below = _side([right] + rows[i + 1:], 0, +1, skip) if right.strip() else \
+                _side(rows, i + 1, +1, skip)
             if above and below:
                 return _pair(above, below), None, None
     return [], None, None
 
 
-def _side(rows: list[str], start: int, step: int) -> list[str]:
-    """Name rows of one side, from `start` moving by `step`, with its role row if any."""
+def _side(rows: list[str], start: int, step: int, skip=frozenset()) -> list[str]:
+    """Name rows of one side, from `start` moving by `step`, with its role row if any; rows
+    of the other column (`skip`: the docket, the title) are stepped over."""
     out: list[str] = []
     i = start
     while 0 <= i < len(rows) and len(out) < 6:
         row = rows[i].strip()
+        if row in skip:
+            i += step
+            continue
+        if _OTHER_COLUMN.match(row):
+            i += step
+            continue
+        if _BANNER.search(row) or re.match(r"^\s*for\s+the\b", row, re.I) or \
+                (_COURT_MORE_ROW.match(row) and not out):
+            break
         if not row or _VERSUS_ROW.match(row) or _COURT_NAME.search(row) or \
                 dockets.LABELLED.search(row) or DECISION_WORDS.fullmatch(row.upper()) or \
                 _BEFORE.match(row) or dates.find_dates(row):
@@ -494,7 +509,9 @@ def _looks_like_name(row: str) -> bool:
 
 def _pair(above: list[str], below: list[str]) -> list[Party]:
     parties = []
-    for rows, default in ((above, "plaintiff"), (below, "defendant")):
+    # A side whose role is not printed is a "party" (Fisher v. University of Texas names no
+    # roles in its syllabus head: guessing plaintiff/defendant would be wrong for an appeal).
+    for rows, default in ((above, "party"), (below, "party")):
         names, role = [], None
         for row in rows:
             if _ROLE_ONLY.match(row):
@@ -512,9 +529,14 @@ def _pair(above: list[str], below: list[str]) -> list[Party]:
 
 
 def _role_of(text: str) -> str:
-    """The first role word of a role row, in the vocabulary of ROLE_WORDS."""
+    """A role row's role: its last role word ("Plaintiff, Appellant" and
+    "Plaintiff-Appellant" are the appellant now; the first word is the role below)."""
     found = roles_in(text)
-    return found[0] if found else "party"
+    return found[-1] if found else "party"
+
+
+# A title runs over at most this many rows (the longest in the corpus takes five).
+MAX_TITLE_ROWS = 8
 
 
 def title_of(rows: list[str]) -> tuple[str | None, list[str]]:
@@ -539,10 +561,11 @@ def title_of(rows: list[str]) -> tuple[str | None, list[str]]:
         # motion it decides printed below is not part of it) but for a parenthesis
         # ("OPINION" / "(REDACTED)"); one that does not runs on ("ORDER RE: ATTORNEY-CLIENT" /
         # "PRIVILEGE DISPUTE").
-        while end < len(rows) and end - i < 5 and _title_row(rows[end]) and \
+        while end < len(rows) and end - i < MAX_TITLE_ROWS and _title_row(rows[end]) and \
                 not DECISION_WORDS.fullmatch(rows[end].strip().upper()):
             so_far = " ".join(rows[start:end]).strip()
-            if _ENDS_IN_DECISION.search(so_far) and not rows[end].strip().startswith("("):
+            if _ENDS_IN_DECISION.search(so_far) and \
+                    not re.match(r"\(|(?:AND|&)\s", rows[end].strip()):
                 break
             end += 1
         parts = rows[start:end]
@@ -554,6 +577,7 @@ def _title_row(row: str) -> bool:
     t = row.strip()
     return bool(t) and _is_caps(t) and len(t) <= 60 and not _NOT_TITLE.search(t) and \
         not _IN_RE.match(t) and not _VERSUS_INLINE.search(t) and \
+        not re.search(r"\bNos?\.|,$", t, re.I) and \
         not dockets.LABELLED.search(t) and not _ROLE_ONLY.match(t) and \
         not _VERSUS_ROW.match(t) and not _COURT_NAME.search(t) and not dates.find_dates(t)
 
@@ -628,7 +652,7 @@ def document_type(title: str | None, writing_kinds: list[str]) -> str:
 
 
 def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] = (),
-             body: str = "", closing_date: str | None = None,
+             body: str = "", closing_date: str | None = None, tail: list[str] = (),
              writing_kinds: list[str] = (), resolve_court=None) -> Identity:
     """The case's identity from its caption lines (visible text, in order).
 
@@ -673,6 +697,8 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
     for d in dockets.dockets_in(flat) + dockets.dockets_in(rows):
         (ident.lower_dockets if d.lower else ident.dockets).append(d.text)
     ident.dockets = list(dict.fromkeys(ident.dockets))
+    ident.lower_dockets = [d for d in dict.fromkeys(ident.lower_dockets)
+                           if d not in ident.dockets]
     stamp_docket, stamp_filed = dockets.stamp_facts(list(stamps))
     if not ident.dockets and stamp_docket:
         ident.dockets = [stamp_docket]
@@ -682,11 +708,15 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
     # Decision date: a caption date labelled `Decided`, then the closing's date, then the
     # caption's other dates (`Filed` first; `Argued`/`Submitted` never), then the filing stamp.
     text = "\n".join(flat)
-    found = dates.decision_date(text)
+    found = dates.decision_date(text) or dates.form_date(flat)
     if found and found.label in dates.DECIDED:
         ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
     elif closing_date:
         ident.date, ident.date_source = closing_date, "closing"
+    elif found and found.label in dates.DECIDING:
+        ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
+    elif (late := _closing_date(tail)) is not None:
+        ident.date, ident.date_text, ident.date_source = late.iso, late.text, "closing"
     elif found:
         ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
     elif stamp_filed:
@@ -698,7 +728,8 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
                                   "states none")
 
     ident.title, ident.title_rows = title_of(rows)
-    ident.parties, in_re, in_re_row = parties_of(rows)
+    skip = {r.strip() for r in ident.title_rows} | {r for r in rows if dockets.LABELLED.search(r)}
+    ident.parties, in_re, in_re_row = parties_of(rows, skip)
     if in_re_row and not ident.title:  # "Matter of Emmanuel LAGUERRE, Respondent" heads it
         ident.title, ident.title_rows = in_re_row, [in_re_row]
     ident.case_line = in_re or _case_line(rows + list(furniture))
@@ -725,6 +756,14 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
         ident.warnings.append("identity: case name missing (no parties or title in the "
                               "caption)")
     return ident
+
+
+def _closing_date(tail: list[str]) -> "dates.FoundDate | None":
+    """A date the document's last lines label as its date (`Date:` with the date on a line of
+    its own below, as plain pdftotext separates them)."""
+    found = dates.find_dates("\n".join(t.strip() for t in tail))
+    labelled = [d for d in found if d.label in dates.DECIDING and d.precision == "day"]
+    return labelled[-1] if labelled else None
 
 
 def _court_from_furniture(lines: list[str], resolve_court):

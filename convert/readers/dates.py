@@ -39,7 +39,7 @@ _NUMBER_WORD = (r"(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleve
                 r"forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|and|first|second|"
                 r"third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
                 r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|"
-                r"twentieth|thirtieth)")
+                r"twentieth|thirtieth)\b")
 _WORDS = rf"{_NUMBER_WORD}(?:[\s-]+{_NUMBER_WORD})*"
 _SPELLED_YEAR = rf"(?:(?:in\s+)?the\s+year\s+(?:of\s+our\s+Lord\s+)?)?(?P<wyear>{_WORDS})"
 _DAY = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -56,7 +56,9 @@ NOT_DECIDING = ("argued", "submitted", "heard", "received", "considered", "calen
 _LABEL = re.compile(r"\b(?P<label>argued and submitted|opinion filed|judgment entered|"
                     r"decided|filed|dated|date|entered|issued|signed|ordered|rendered|"
                     r"delivered|argued|submitted|heard|received|considered|calendared|"
-                    r"reargued|oral argument)\b[\s:.,;\-–—(]*(?:on\s+)?(?:this\s+)?$", re.I)
+                    r"reargued|oral argument)\b"
+                    r"(?:\s+(?:in|before|by|at)\s+[^.;\n\d]{0,40}?)?"  # "Heard in the Supreme Court"
+                    r"[\s:.,;\-–—(]*(?:on\s+)?(?:this\s+)?$", re.I)
 # How far before a date its label may stand ("Filed:      February 5, 2010").
 LABEL_REACH = 40
 
@@ -183,6 +185,26 @@ def decision_date(text: str) -> FoundDate | None:
         if d.deciding and d.precision == "day":
             return d
     return next((d for d in dates if d.deciding), None)
+
+
+_FORM_HEADS = re.compile(r"\bMONTH\s+DAY\s+YEAR\s*$")
+_FORM_VALUES = re.compile(r"(?<!\d)(?P<m>\d{1,2})\s+(?P<d>\d{1,2})\s+(?P<y>\d{4})\s*$")
+
+
+def form_date(rows: list[str]) -> FoundDate | None:
+    """A printed form's date boxes: a row headed `MONTH  DAY  YEAR` over a row that ends in
+    the three numbers (`... appeared in person on this date.   07  12  2021`), as the federal
+    courts' judgment forms print it."""
+    for head, values in zip(rows, rows[1:]):
+        if _FORM_HEADS.search(head):
+            m = _FORM_VALUES.search(values)
+            if m:
+                try:
+                    iso = date(int(m.group("y")), int(m.group("m")), int(m.group("d"))).isoformat()
+                except ValueError:
+                    continue
+                return FoundDate(m.start(), m.end(), m.group(0).strip(), iso, "day", "date")
+    return None
 
 
 def iso_date(text: str) -> str | None:

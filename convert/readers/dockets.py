@@ -25,7 +25,7 @@ from dataclasses import dataclass
 # One docket-shaped token: digits with dashes/colons and letter groups ("5:17-cv-00072-BLF",
 # "08-6301-cv", "363A14-4", "2009-1361", "S95A1445"), or a letter prefix and digits
 # ("MDL 15-02641", "SACR 16-76JVS", "C 04-0098").
-_TOKEN = (r"(?:(?:[A-Z]{1,5}\s)?\d[\w]*(?:[-–:.]\w+)+|[A-Z]{1,3}\d{2,}[A-Z]\d+(?:-\d+)?|"
+_TOKEN = (r"(?:(?:[A-Z]{1,5}\s)?\d[\w]*(?:[-–:.]\w+)+|[A-Z]{1,5}-\d[\w]*(?:[-–:.]\w+)+|[A-Z]{1,3}\d{2,}[A-Z]\d+(?:-\d+)?|"
           r"[A-Z]{1,5}\s\d{2}-\d+[A-Z]*|\d{3,}(?![\w,]))")
 # Judges' initials after a number: "(RMB-JS)", "(BRM)(TJB)", " TLN KJN P", "(JSC)".
 _INITIALS = r"(?:\s?\((?:[A-Z]{1,5}(?:[-–/ ][A-Z]{1,5})*)\))*(?:(?:\s[A-Z]{1,4}){1,3}(?=\s*$|\s{2,}))?"
@@ -65,8 +65,8 @@ def dockets_in(lines: list[str]) -> list[Docket]:
     """Every docket a caption prints, in order (lower-court dockets flagged)."""
     out: list[Docket] = []
     for i, line in enumerate(lines):
-        lower = bool(LOWER.search(line)) or bool(i and LOWER.search(lines[i - 1])
-                                                  and re.match(r"^\s*\(?(?:D\.\s?C\.|No)", line))
+        lower = bool(LOWER.search(line)) or bool(i and LOWER.search(lines[i - 1]) and re.match(
+            r"^\s*(?:\(|in\s|(?:D\.\s?C\.\s+)?(?:Case\s+)?No)", line, re.I))
         for m in LABELLED.finditer(line):
             text = _clean(m.group("docket"))
             if re.match(r"\s*,\s*(?:\s{3,}|$)", line[m.end():]):  # the list runs on
@@ -85,8 +85,9 @@ def dockets_in(lines: list[str]) -> list[Docket]:
                     and not re.fullmatch(r"\d{1,2}-\d{1,2}", m.group("docket").strip()) \
                     and not NEUTRAL_CITATION.search(line):
                 out.append(Docket(_clean(m.group("docket")), i, lower, bare=True))
-    labelled = [d for d in out if not d.bare]
-    return labelled or out
+    main = [d for d in out if not d.lower]
+    labelled = [d for d in main if not d.bare]
+    return (labelled or main) + [d for d in out if d.lower]
 
 
 def stamp_facts(stamps: list[str]) -> tuple[str | None, str | None]:

@@ -16,15 +16,35 @@ from dataclasses import dataclass, field
 from . import marks
 from .layout import Line
 
+# What a writing's author line says it is, in the words courts print (checked in order).
+KIND_PHRASES = [
+    ("concurrenceDissent", re.compile(r"concurring\s+in\s+part\s+and\s+dissenting\s+in\s+part|"
+                                      r"dissenting\s+in\s+part\s+and\s+concurring\s+in\s+part|"
+                                      r"concurring\s+and\s+dissenting", re.I)),
+    ("dissent", re.compile(r"dissent", re.I)),
+    ("concurrence", re.compile(r"concur", re.I)),
+    ("plurality", re.compile(r"announced\s+the\s+judgment\s+of\s+the\s+Court\s+and\s+delivered\s+"
+                             r"an\s+opinion|plurality", re.I)),
+]
 _JUSTICE_FIRST = re.compile(
     r"^\s*(?P<title>(?:CHIEF\s+)?JUSTICE|(?:Chief\s+)?Justice|JUDGE|Judge)\s+"
     r"(?P<name>[A-Z][A-Za-zÀ-ÿ'’\-]+)(?P<rest>(?:\s+delivered the opinion of the Court|"
     r"\s+announced the judgment of the Court[^.]*|,\s*(?:concurring|dissenting)[^.]*))(?:\.|$)")
+# The judge's title after the name: "Circuit Judge", "United States District Judge",
+# "Appellate Immigration Judge", "Board Member", "Justice", "DISTRICT JUDGE".
+_TITLE = (r"(?i:(?:(?:Chief|Senior|Circuit|District|Associate|Appellate|Immigration|United|"
+          r"States|U\.\s?S\.|Magistrate|Bankruptcy|Presiding|Administrative|Law|Special|Trial|"
+          r"Board)\s+)*(?:Judge|Justice|Member))")
 _NAME_FIRST = re.compile(
-    r"^\s*(?P<name>[A-Z][A-Z'’\-]+(?:\s[A-Z][A-Z'’\-]+)?),\s+(?:Chief\s+|Senior\s+)?"
-    r"(?:Circuit\s+|District\s+|Associate\s+)?(?P<title>Judge|Justice)"
-    r"(?P<rest>(?:,\s*(?:concurring|dissenting)[^.]*)?)(?:\.(?=\s|$)|(?<=[a-z])\s*$)")
-_PER_CURIAM = re.compile(r"^\s*(?P<name>PER CURIAM)\.?\s*$")
+    r"^\s*(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+),\s+(?P<title>" + _TITLE + r")"
+    r"(?P<rest>(?:,\s*(?:concurring|dissenting)[^.:]*)?)"
+    r"(?:[.:](?=\s|$)|(?<=[a-zA-Z])\s*$)")
+# "CONCURRING OPINION: Blair T. O'Connor, Appellate Immigration Judge" (BIA precedents).
+_KIND_FIRST = re.compile(
+    r"^\s*(?P<rest>(?:CONCURRING|DISSENTING|CONCURRING\s+AND\s+DISSENTING)\s+OPINION|"
+    r"(?:Concurring|Dissenting)\s+Opinion):\s+(?P<name>[A-Z][\w.'’\- ]{1,40}?),\s+"
+    r"(?P<title>" + _TITLE + r")\.?\s*$")
+_PER_CURIAM = re.compile(r"^\s*(?P<name>P\s?ER\s+C\s?URIAM|Per\s+Curiam)(?:[.:]|\s*\(|\s*$)")
 _SYLLABUS = re.compile(r"^\s*Syllabus\s*$")
 _CAPTION_MARK = re.compile(r"SUPREME COURT OF|COURT OF APPEALS|^\s*No[s]?\.\s|\[\w+\.? \d{1,2}, \d{4}\]")
 _ARGUED = re.compile(r"\b(?:Argued|Decided|Submitted)\b")
@@ -43,20 +63,30 @@ class Segment:
 def author_line(text: str):
     """(kind, name, end of byline) when the line opens a writing, else None."""
     visible = marks.visible(text)
-    for pattern in (_JUSTICE_FIRST, _NAME_FIRST, _PER_CURIAM):
+    for pattern in (_JUSTICE_FIRST, _NAME_FIRST, _KIND_FIRST, _PER_CURIAM):
         m = pattern.match(visible)
         if m:
-            rest = (m.groupdict().get("rest") or "").lower()
-            if m.group("name") == "PER CURIAM":
-                kind = "perCuriam"
-            elif "dissent" in rest:
-                kind = "dissent"
-            elif "concur" in rest:
-                kind = "concurrence"
+            rest = m.groupdict().get("rest") or ""
+            name = m.group("name")
+            if pattern is _PER_CURIAM:
+                kind, name = "perCuriam", "PER CURIAM"
             else:
-                kind = "majority"
-            return kind, m.group("name"), _visible_to_raw(text, m.end())
+                kind = next((k for k, phrase in KIND_PHRASES if phrase.search(rest)), "majority")
+            end = m.end()
+            if pattern is _PER_CURIAM and visible[m.end() - 1:m.end()] == "(":
+                close = visible.find(")", m.end())  # "Per Curiam (BRYSON, ..., Judges.)"
+                end = close + 1 if close > 0 else len(visible)
+            return kind, name, _visible_to_raw(text, end)
     return None
+
+
+def _author(name: str) -> str:
+    """The author as printed, capitals title-cased: "STEWART D. AARON" -> "Stewart D. Aaron",
+    "O'CONNOR" -> "O'Connor"."""
+    if not name.isupper():
+        return " ".join(name.split())
+    return " ".join(w[:1] + re.sub(r"(?<=['’\-])(\w)", lambda m: m.group(1).upper(),
+                                   w[1:].lower()) for w in name.split())
 
 
 def _visible_to_raw(text: str, visible_end: int) -> int:
@@ -84,12 +114,23 @@ def _writing_start(lines: list[Line], at: int, page_starts: set[int]) -> int:
     return at
 
 
+# An author line opens a writing only if running text follows it: this many lines at least
+# (a signature "JANE ROE, District Judge" at the end of an order opens nothing).
+MIN_WRITING_LINES = 3
+
+
+def _opens_text(lines: list[Line], i: int, hit) -> bool:
+    after = [l for l in lines[i + 1:i + 1 + MIN_WRITING_LINES * 2]
+             if marks.visible(l.text).strip()]
+    return len(after) >= MIN_WRITING_LINES
+
+
 def split(lines: list[Line], page_starts: set[int]) -> tuple[int, list[Segment]]:
     """(index where writings begin, segments).  No author line: no segments."""
     found = []
     for i, line in enumerate(lines):
         hit = author_line(line.text)
-        if hit:
+        if hit and _opens_text(lines, i, hit):
             found.append((i, hit))
     if not found:
         return len(lines), []
@@ -97,7 +138,7 @@ def split(lines: list[Line], page_starts: set[int]) -> tuple[int, list[Segment]]
     segments = []
     for n, ((i, (kind, name, end)), start) in enumerate(zip(found, starts)):
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
-        seg = Segment(kind, lines[start:stop], None if name == "PER CURIAM" else name.title(),
+        seg = Segment(kind, lines[start:stop], None if name == "PER CURIAM" else _author(name),
                       i - start, end)
         segments.append(seg)
     first = starts[0]

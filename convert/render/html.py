@@ -13,6 +13,8 @@ publisher `style` attributes and `presentation` CSS are not copied.
 
 from __future__ import annotations
 
+import json
+
 import re
 
 from lxml import etree
@@ -401,7 +403,23 @@ class HtmlRenderer:
         attrs = self.attrs_for(src, f"akn-{name}")
         if name == "hcontainer" and src.get("name"):
             attrs["class"] += f" akn-{src.get('name')}"
-        if heading is not None:
+        writing = self.m.writing_labels.get(src) if heading is None else None
+        if writing:  # a separate writing: a heading with its label, for contents and bookmarks
+            box = self.E("section", attrs)
+            rank = min(6, self.m.heading_depth(src) + _HEADING_RANK_BASE)
+            h = self.E(f"h{rank}", {"class": "akn-heading-line akn-writing-title",
+                                    "data-bookmark": writing if self.print_mode else None})
+            hs = self.E("span", {"class": "akn-heading"}, writing)
+            h.append(hs)
+            if eid and not self.print_mode:
+                link = self.self_link(eid, writing[:_LABEL_MAX])
+                link.tail = None
+                h.append(link)
+                hs.tail = " "
+            box.append(h)
+            h.tail = "\n"
+            rest = [c for c in src if c is not num]
+        elif heading is not None:
             box = self.E("section", attrs)
             rank = min(6, self.m.heading_depth(src) + _HEADING_RANK_BASE)
             label = visible_text(heading)
@@ -504,6 +522,8 @@ class HtmlRenderer:
             rows.append(("Docket", m.dockets))
         if m.date:
             rows.append(("Date", [m.date]))
+        if m.panel:
+            rows.append(("Panel", m.panel))
         if m.judges:
             rows.append(("Judge" if len(m.judges) == 1 else "Judges", m.judges))
         if m.citation:
@@ -611,11 +631,15 @@ def render_html(model: Model, *, fragment: bool = False, css: str | None = None,
     etree.SubElement(head, "title").text = m.title
     head[-1].tail = "\n"
     metas = [("description", m.description), ("author", m.court), ("generator", "akn-convert"),
-             ("dcterms.identifier", m.frbr_uri), ("dcterms.date", m.date),
              ("keywords", ", ".join(x for x in (m.docket, m.citation) if x) or None)]
+    metas += m.dublin_core()
     for name, content in metas:
         if content:
             etree.SubElement(head, "meta", name=name, content=content).tail = "\n"
+    ld = etree.SubElement(head, "script", type="application/ld+json")
+    # JSON inside <script>: "</" would end the element early, so it is escaped.
+    ld.text = json.dumps(m.json_ld(), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    ld.tail = "\n"
     if css is None or print_mode:
         style = etree.SubElement(head, "style")
         style.text = "\n" + stylesheet_text(SCREEN_CSS) + (extra_css or "")

@@ -233,6 +233,13 @@ class MarkdownRenderer:
     def container(self, src) -> list[tuple[str, str]]:
         num = next((c for c in src if local(c) == "num"), None)
         heading = next((c for c in src if local(c) == "heading"), None)
+        writing = self.m.writing_labels.get(src) if heading is None else None
+        if writing:  # a separate writing: a heading with its label ("Scalia, J., concurring")
+            eid = self.m.id_of(src)
+            anchor = f'<a id="{eid}"></a>' if eid else ""
+            rank = min(6, self.m.heading_depth(src) + 1)
+            return [("heading", "#" * rank + " " + anchor + esc(writing))] + \
+                self.children_blocks(src, skip=(num,))
         if heading is not None:
             rank = self.m.heading_depth(src) + 1
             out = [("heading", self.heading_line(src, num, heading, rank))]
@@ -328,6 +335,9 @@ class MarkdownRenderer:
                 lines.append(f"  - name: {q(p.name)}")
                 if p.role:
                     lines.append(f"    role: {q(p.role)}")
+        if m.panel:
+            lines.append("panel:")
+            lines += [f"  - {q(j)}" for j in m.panel]
         if m.judges:
             lines.append("judges:")
             lines += [f"  - {q(j)}" for j in m.judges]

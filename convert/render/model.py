@@ -31,6 +31,9 @@ HIERARCHY = frozenset("""
     indent alinea proviso sublist list transitional
 """.split())
 
+# hcontainer names of separate writings, listed in the contents by their label.
+WRITING_NAMES = frozenset({"opinion", "syllabus", "headnote"})
+
 # Elements whose content is never rendered as text.
 SKIPPED = frozenset({"meta", "presentation", "proprietary", "foreign"})
 
@@ -164,6 +167,8 @@ class Model:
         self.pages: dict[etree._Element, PageMark] = {}
         self._find_pages()
         self.toc: list[TocEntry] = []
+        self.writing_labels: dict[etree._Element, str] = {}
+        self._label_writings()
         self._build_toc()
         self._read_facts()
 
@@ -295,6 +300,24 @@ class Model:
     def note_of_call(self, el) -> tuple[Note, str] | None:
         return self.calls.get(el)
 
+    def _label_writings(self) -> None:
+        """Each separate writing (`hcontainer name="opinion"`, a syllabus) without a heading of
+        its own gets the label `convert.case` gives it: "Opinion of the Court (Kennedy, J.)",
+        "Scalia, J., concurring", "Ginsburg, J., dissenting"."""
+        writings = [el for el in self._iter(("hcontainer",))
+                    if el.get("name") in WRITING_NAMES and self._child(el, "heading") is None]
+        if len(writings) < 2 and not any(w.get("name") == "syllabus" for w in writings):
+            return  # one writing is the document itself: no entry of its own
+        for el in writings:
+            kind = el.get("class") or ("syllabus" if el.get("name") == "syllabus" else "majority")
+            author, chief = None, False
+            byline = next((o for o in el.iter() if local(o) == "opinion"), None)
+            if byline is not None and byline.get("by"):
+                author = self._ref_label(byline.get("by"))
+                chief = bool(re.search(r"\bCHIEF\b|\bC\.\s?J\.", visible_text(byline), re.I))
+            surname = author.split()[-1] if author else None
+            self.writing_labels[el] = case.writing_label(kind.split()[0], surname, chief)
+
     def _build_toc(self) -> None:
         counter = 0
 
@@ -307,9 +330,12 @@ class Model:
                 heading = self._child(child, "heading") if name in HIERARCHY else None
                 if name == "crossHeading":
                     heading = child
+                if heading is None and child in self.writing_labels:
+                    heading = child  # a writing: listed by its label
                 if heading is not None:
-                    label = visible_text(heading)
-                    num = self._child(child, "num") if heading is not child else None
+                    label = self.writing_labels.get(child) or visible_text(heading)
+                    num = self._child(child, "num") \
+                        if heading is not child and child not in self.writing_labels else None
                     if num is not None and visible_text(num):
                         label = f"{visible_text(num)} {label}".strip()
                     if label:
@@ -335,7 +361,8 @@ class Model:
         node = el.getparent()
         while node is not None:
             name = local(node)
-            if name in HIERARCHY and self._child(node, "heading") is not None:
+            if name in HIERARCHY and (self._child(node, "heading") is not None
+                                      or node in self.writing_labels):
                 depth += 1
             node = node.getparent()
         return depth
@@ -407,20 +434,23 @@ class Model:
         self.parties = parties
 
         judges: list[str] = []
+        panel: list[str] = []
         seen = set()
         for el in texts(("judge",)):
             name = visible_text(el).strip(" ,;:")
             key = el.get("refersTo") or name.lower()
             if name and key not in seen:
                 seen.add(key)
-                judges.append(name)
+                (panel if (el.get("as") or "") == "#panel" else judges).append(name)
         self.judges = judges
+        self.panel = panel
 
         doc_title = first(("docTitle",))
         self.doc_title = visible_text(doc_title) if doc_title is not None else None
         cite = first(("neutralCitation",))
-        self.citation = visible_text(cite) if cite is not None else \
-            (self.alias_citations[0] if self.alias_citations else None)
+        self.citations = list(dict.fromkeys(
+            [visible_text(c) for c in texts(("neutralCitation",))] + self.alias_citations))
+        self.citation = self.citations[0] if self.citations else None
         self.frbr_uri = self.frbr.get("FRBRuri") or self.frbr.get("FRBRthis") or None
 
         # The case name (convert.case decides): the full name the work records, else
@@ -461,6 +491,43 @@ class Model:
             return name
 
         return f"{side(by_role[roles[0]])} v. {side(by_role[roles[1]])}"
+
+    def dublin_core(self) -> list[tuple[str, str | None]]:
+        """The case's facts as Dublin Core terms (HTML `<meta name="dcterms.*">`)."""
+        kind = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", self.doc_name).lower()
+        out = [("dcterms.title", self.title), ("dcterms.alternative",
+                                                 self.short_title if self.short_title != self.title
+                                                 else None),
+               ("dcterms.creator", self.court), ("dcterms.date", self.date),
+               ("dcterms.type", kind), ("dcterms.language", self.lang),
+               ("dcterms.identifier", self.frbr_uri)]
+        out += [("dcterms.identifier", d) for d in self.dockets]
+        out += [("dcterms.bibliographicCitation", c) for c in self.citations]
+        return out
+
+    def json_ld(self) -> dict:
+        """schema.org metadata of the document (a court's decision as a `CreativeWork`)."""
+        data: dict = {"@context": "https://schema.org", "@type": "CreativeWork",
+                      "genre": re.sub(r"(?<=[a-z])(?=[A-Z])", " ", self.doc_name).lower(),
+                      "name": self.title, "inLanguage": self.lang}
+        if self.short_title != self.title:
+            data["alternateName"] = self.short_title
+        if self.court:
+            data["author"] = {"@type": "GovernmentOrganization", "name": self.court}
+        if self.date:
+            data["dateCreated"] = self.date
+        ids = ([self.frbr_uri] if self.frbr_uri else []) + self.dockets + self.citations
+        if ids:
+            data["identifier"] = ids
+        if self.judges or self.panel:
+            data["contributor"] = [{"@type": "Person", "name": n}
+                                   for n in dict.fromkeys(self.panel + self.judges)]
+        if self.parties:
+            data["about"] = [{"@type": "Thing", "name": p.name,
+                              **({"description": p.role} if p.role else {})}
+                             for p in self.parties]
+        data["description"] = self.description
+        return data
 
     @property
     def description(self) -> str:

@@ -3,7 +3,8 @@
 - Footnotes: CSS GCPM `float: footnote` with `footnote-policy: block` (see pdf.css).
 - Links: every HTML id is a named destination, so `file.pdf#para_12` works; calls and notes
   link both ways; the outline (bookmarks) comes from the section headings.
-- Metadata: title (case name), author (the court), subject (description), language.
+- Metadata: title (case name), author (the court), subject (description), keywords (docket,
+  citation), language; the same in XMP for every variant (plain PDFs too).
 - Nothing is fetched from outside the document: the url_fetcher refuses every URL and the
   stylesheets are passed as strings.
 - Variants: `plain`; `pdfa` = PDF/A-3b with the AKN XML attached (relationship Source);
@@ -54,6 +55,14 @@ def _stable_time(model: Model) -> datetime:
         return datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
+def _xmp_for_plain_pdf(document, pdf) -> None:
+    """A plain PDF gets the XMP packet PDF/A and PDF/UA carry (dc:title the case name,
+    dc:creator the court, dc:description, pdf:Keywords the docket and citation): every
+    variant states the case's facts in both its document information and its XMP."""
+    if "Metadata" not in pdf.catalog:
+        document.metadata.include_in_pdf(pdf, None, None, None, compress=True)
+
+
 def render_pdf(model: Model, *, variant: str = "plain", xml_bytes: bytes | None = None) -> bytes:
     import weasyprint
 
@@ -87,6 +96,7 @@ def render_pdf(model: Model, *, variant: str = "plain", xml_bytes: bytes | None 
                 break
             laid_out = document.render(**options)
         options["pdf_identifier"] = hashlib.md5(html).hexdigest().encode("ascii")
-        return laid_out.write_pdf(**options)
+        return laid_out.write_pdf(finisher=None if pdf_variant else _xmp_for_plain_pdf,
+                                  **options)
     finally:
         logger.setLevel(level)

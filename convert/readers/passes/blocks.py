@@ -48,6 +48,9 @@ def _writing(seg, body_of, inline, meta) -> Writing:
     after = seg.lines[seg.author_index + 1:]
     if rest.strip():
         after = [Line(rest.strip(), line.page, line.lineno, 0)] + after
-    children = (body_of(before) if before else []) + [byline_para] + \
-        (body_of(after) if after else [])
+    # The writing's own caption above its author line (court, docket, parties, date, as a
+    # slip opinion repeats them) is kept line by line, not read as headings and prose.
+    caption = [Paragraph([P(inline(l.text.strip())) for l in before if l.text.strip()])] \
+        if any(l.text.strip() for l in before) else []
+    children = caption + [byline_para] + (body_of(after) if after else [])
     return Writing(seg.kind, seg.author, children)

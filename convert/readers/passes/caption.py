@@ -22,6 +22,8 @@ NAME = "caption"
 
 # Citations of district courts that may name the district (seed 000): this much of the text.
 _CITATIONS_WITHIN = 200000
+# Where the closing's date line was not recognised, its date may stand in the last lines.
+_TAIL_LINES = 12
 
 
 
@@ -39,6 +41,7 @@ def run(state) -> None:
     ident = identify(visible[:caption_window(visible, len(lines))],
                      stamps=removed("stamp"), furniture=removed("running-head", "running-foot"),
                      body=state.vocabulary_text[:_CITATIONS_WITHIN], closing_date=closing_date,
+                     tail=[marks.visible(l.text) for l in state.lines[-_TAIL_LINES:]],
                      writing_kinds=kinds)
     apply(meta, ident)
     meta.doc_name = document_type(meta.title, kinds)
