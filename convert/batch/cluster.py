@@ -50,7 +50,7 @@ def run_cluster(jobs: list[Job], scheduler, on_result: Callable[[dict], None]) -
         validate = all(job.validate for job in jobs)
         from .local import warm_up
 
-        client.run(warm_up, validate)  # each worker: imports, schema, courts index, once
+        client.run(warm_up, validate, any(job.citations for job in jobs))  # each worker: imports, schema, courts index, once
         for job in jobs:
             # pure=False: the same job submitted again (a rerun) is converted again.
             futures[client.submit(convert_job, job, pure=False, retries=RETRIES)] = job

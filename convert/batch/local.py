@@ -43,20 +43,24 @@ def cpu_count() -> int:
         return os.cpu_count() or 1
 
 
-def _worker_start(validate: bool) -> None:
+def _worker_start(validate: bool, citations: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # SIGTERM: unwind (outputs.write_all_atomic removes its temporaries), then exit.
     signal.signal(signal.SIGTERM, _exit_on_term)
-    warm_up(validate)
+    warm_up(validate, citations)
 
 
-def warm_up(validate: bool) -> None:
+def warm_up(validate: bool, citations: bool = True) -> None:
     """Import and load once per worker what every document needs, so the first document's
-    stage times are its own: the converter, the schema, the courts index."""
+    stage times are its own: the converter, the schema, the courts index, eyecite."""
     from .. import pipeline  # noqa: F401
     from ..readers.courts import _index
 
     _index()
+    if citations:
+        import eyecite  # noqa: F401  (~0.3 s to import)
+
+        from ..citations import find, speed  # noqa: F401
     if validate:
         from ..validate.schema import official_schema
 
@@ -93,8 +97,9 @@ def run_pool(jobs: list[Job], workers: int, on_result: Callable[[dict], None]) -
 def _one_pool(jobs: list[Job], workers: int, on_result, attempts: dict) -> list[Job]:
     """Run jobs until done or the pool breaks; the jobs to run again in a new pool."""
     validate = all(job.validate for job in jobs)
+    citations = any(job.citations for job in jobs)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
-                               initializer=_worker_start, initargs=(validate,))
+                               initializer=_worker_start, initargs=(validate, citations))
     futures = {pool.submit(convert_job, job): job for job in jobs}
     order = {job: i for i, job in enumerate(jobs)}
     finished: set[Job] = set()

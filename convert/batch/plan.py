@@ -22,6 +22,7 @@ class Job:
     source_format: str = "auto"
     validate: bool = True
     max_bytes: int | None = None  # --max-size; None: the cap of the input's kind
+    citations: bool = True  # mark citations as links (--no-citations)
 
 
 @dataclass
@@ -35,9 +36,9 @@ class Plan:
     manifest: dict = field(default_factory=dict)
 
 
-def fingerprint(formats, source_format: str, validate: bool) -> str:
+def fingerprint(formats, source_format: str, validate: bool, citations: bool = True) -> str:
     return (f"akn-convert {__version__}; to={','.join(formats)}; from={source_format}; "
-            f"validate={validate}")
+            f"validate={validate}; citations={citations}")
 
 
 def _overlap(src: Storage, out: Storage) -> bool:
@@ -47,7 +48,7 @@ def _overlap(src: Storage, out: Storage) -> bool:
 
 def make_plan(src: str, out: str, formats, source_format: str = "auto",
               validate: bool = True, force: bool = False,
-              max_bytes: int | None = None) -> Plan:
+              max_bytes: int | None = None, citations: bool = True) -> Plan:
     from ..readers import registry
     from .report import load_manifest
 
@@ -57,7 +58,7 @@ def make_plan(src: str, out: str, formats, source_format: str = "auto",
     if _overlap(src_store, out_store):
         raise UsageError(f"{out}: the output directory overlaps the input directory {src}; "
                          "choose an OUT outside SRC (and not holding it)")
-    plan = Plan(src_store, out_store, fingerprint(formats, source_format, validate))
+    plan = Plan(src_store, out_store, fingerprint(formats, source_format, validate, citations))
     plan.manifest = load_manifest(out_store)
     claimed: dict[str, str] = {}
     for location in src_store.files(registry.suffixes()):
@@ -69,7 +70,7 @@ def make_plan(src: str, out: str, formats, source_format: str = "auto",
             plan.refused.append(_refused(location, rel, f"{location}: same output names as "
                                                        f"{first_owner}; not converted"))
             continue
-        job = Job(location, rel, outputs, source_format, validate, max_bytes)
+        job = Job(location, rel, outputs, source_format, validate, max_bytes, citations)
         entry = plan.manifest.get(rel)
         if not force and entry and _up_to_date(job, entry, plan):
             plan.skipped.append((job, entry))

@@ -33,7 +33,7 @@ class BatchResult:
 def run_batch(src: str, out: str, formats, source_format: str = "auto", *,
               validate: bool = True, force: bool = False, jobs: int = 1,
               scheduler: str | None = None, report: str | None = None,
-              max_bytes: int | None = None,
+              max_bytes: int | None = None, citations: bool = True,
               on_plan: Callable[[Plan], None] | None = None,
               on_result: Callable[[dict], None] | None = None) -> BatchResult:
     """Convert SRC into OUT.  Raises UsageError before doing anything if the batch must not
@@ -41,7 +41,7 @@ def run_batch(src: str, out: str, formats, source_format: str = "auto", *,
     from .local import Stopped, run_pool, run_serial, signals_stop_the_run
 
     started = time.perf_counter()
-    plan = make_plan(src, out, formats, source_format, validate, force, max_bytes)
+    plan = make_plan(src, out, formats, source_format, validate, force, max_bytes, citations)
     batch = BatchResult(plan)
     batch.cleaned = plan.out.clean_parts()
     batch.results = list(plan.refused) + [_skipped(job, entry) for job, entry in plan.skipped]

@@ -36,7 +36,8 @@ def convert_job(job: Job) -> dict:
                 result.update(status="ignored", warnings=[
                     f"{job.input}: no reader claims this file's content: not converted"])
                 return result
-            parsed = parse_data(job.input, data, fmt, job.validate, seconds=seconds)
+            parsed = parse_data(job.input, data, fmt, job.validate, seconds=seconds,
+                                citations=job.citations)
             rendered = {}
             for fmt, target in job.outputs:
                 t = time.perf_counter()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 
 from .options import (EXIT_INTERRUPTED, EXIT_INVALID, EXIT_OK, EXIT_USAGE, add_from,
-                      add_max_size, add_no_validate, add_to, add_verbosity, positive, say, status)
+                      add_citations, add_max_size, add_no_validate, add_to, add_verbosity, positive, say, status)
 
 HELP = "convert a directory tree in parallel, incrementally"
 
@@ -34,6 +34,7 @@ def add_arguments(p) -> None:
                    help="run on a Dask distributed cluster (tcp://host:8786); needs the "
                         "`dask` extra: pip install 'akn-convert[dask]'")
     add_no_validate(p)
+    add_citations(p)
     add_max_size(p)
     add_verbosity(p)
 
@@ -51,7 +52,7 @@ def run(args) -> int:
         batch = run_batch(args.src, args.outdir, args.to, args.source_format,
                           validate=args.validate, force=args.force, jobs=jobs,
                           scheduler=args.scheduler, report=args.report,
-                          max_bytes=args.max_size,
+                          max_bytes=args.max_size, citations=args.citations,
                           on_plan=progress.start, on_result=progress.step)
     except UsageError as err:
         say(f"akn batch: error: {err}")

@@ -184,7 +184,7 @@ from . import court_forms, dates, dockets  # noqa: E402
 # of the caption's own text ("7     ADRIAN HOLLEY, et al.").
 _LINE_NUMBER = re.compile(r"^\s*\d{1,2}(?=\s{2,}\S|\s*$)")
 # Letter-spaced small capitals come out of PDFs in pieces: "F OR THE S ECOND C IRCUIT".
-_SPLIT_CAPS = re.compile(r"\b(?<![A-Z] )([B-HJ-Z]) (?=[A-Z]{2,}\b)")
+_SPLIT_CAPS = re.compile(r"\b([B-HJ-Z]) (?=[A-Z]{2,}\b)")
 # A caption box's divider: `:`, `)`, `*`, `§` or `|` stacked in one column.
 _DIVIDERS = ":)*§|"
 # Rows that must share a divider or a column gap before the caption counts as a two-column box.
@@ -342,6 +342,27 @@ def _gap_column(rows: list[str]) -> int | None:
     return best if best_n >= MIN_BOX_ROWS else None
 
 
+# Text placed by a PDF's own positions need not line its columns up to the character: there a
+# gap at least this wide inside a row still separates a box's two columns.
+WIDE_GAP = 6
+
+
+def _split_rows_at_wide_gaps(rows: list[str]):
+    """Two columns whose rows do not start at one column (proportional type rebuilt from a
+    PDF): each row with a wide gap splits there."""
+    gap = re.compile(rf"(?<=\S) {{{WIDE_GAP},}}(?=\S)")
+    hits = [i for i, r in enumerate(rows) if gap.search(r.strip())]
+    if len(hits) < MIN_BOX_ROWS:
+        return None
+    first, last = hits[0], hits[-1]
+    left, right = [], []
+    for r in rows[first:last + 1]:
+        m = gap.search(r.strip())
+        left.append(r.strip()[:m.start()].strip() if m else r.strip())
+        right.append(r.strip()[m.end():].strip() if m else "")
+    return first, last, left, right
+
+
 def _split_box(rows: list[str]):
     col = _divider_column(rows)
     if col is not None:
@@ -353,7 +374,7 @@ def _split_box(rows: list[str]):
         return first, last, left, right
     col = _gap_column(rows)
     if col is None:
-        return None
+        return _split_rows_at_wide_gaps(rows)
     hits = [i for i, r in enumerate(rows)
             if any(abs(m.end() - col) <= COLUMN_SLACK
                    for m in re.finditer(rf"(?<=\S) {{{COLUMN_GAP},}}(?=\S)", r))]
@@ -758,10 +779,15 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
     return ident
 
 
+# The closing's date line stands among the document's last rows of text.
+CLOSING_ROWS = 12
+
+
 def _closing_date(tail: list[str]) -> "dates.FoundDate | None":
     """A date the document's last lines label as its date (`Date:` with the date on a line of
     its own below, as plain pdftotext separates them)."""
-    found = dates.find_dates("\n".join(t.strip() for t in tail))
+    rows = [r for r in flat_rows(list(tail)) if r][-CLOSING_ROWS:]  # margin numbers dropped
+    found = dates.find_dates("\n".join(rows))
     labelled = [d for d in found if d.label in dates.DECIDING and d.precision == "day"]
     return labelled[-1] if labelled else None
 
@@ -827,8 +853,8 @@ def mark_header(header: list[P], ident: Identity) -> list[P]:
     if ident.court_name:
         for row in _court_row_texts(header, ident):
             _wrap(header, row, lambda s: Span("courtType", [s]))
-    for docket in ident.dockets + ident.lower_dockets:
-        _wrap(header, docket, lambda s: Span("docketNumber", [s]))
+    for docket in ident.dockets:  # the lower court's dockets stay unmarked text (metadata
+        _wrap(header, docket, lambda s: Span("docketNumber", [s]))  # keeps them apart)
     if ident.date_text and ident.date_source == "caption":
         _wrap(header, ident.date_text, lambda s: Span("docDate", [s], {"date": ident.date}))
     for row in ident.title_rows:

@@ -7,9 +7,10 @@ caption line is nothing but a docket-shaped token (`08-6301-cv`, `2009-1361`,
 initials (`16-4465 (RMB-JS)`, `2:15-cv-0208 TLN KJN P`) and further numbers of a consolidated
 case (`19031-13, 27735-13, 11905-14`).
 
-A docket is the lower court's when its line says so: `D.C. No.`, `D. C. Docket No.`,
-`Agency No.`, `BIA No.`, `Tax Ct. No.`, `Bankr. No.`, `Adv. No.`, `(D.C. No. ...)`, or a line that
-begins `Appeal from`/`On Appeal from` and carries a number.
+A docket is the lower court's (or a related case's) when its line says so: `D.C. No.`,
+`D. C. Docket No.`, `Agency No.`, `BIA No.`, `Tax Ct. No.`, `Bankr. No.`, `Adv. No.`,
+`Related Case No.`, `(D.C. No. ...)`, or a line that begins `Appeal from`/`On Appeal from` and
+carries a number (or follows such a line).
 
 The stamp court e-filing systems print on every page (`Case 5:17-cv-00072-BLF Document 551-1
 Filed 04/20/20 Page 1 of 27`, `Case: 20-1507 Document: 00117684624 Page: 1 Date Filed:
@@ -38,7 +39,7 @@ _LABEL = (r"(?:(?:Civil|Criminal)\s+Action\s+Nos?\.?|(?:Civ|Crim|Cr|Cv)\.\s+(?:A
 LABELLED = re.compile(rf"(?P<label>{_LABEL}):?\s*(?P<docket>{_LIST})", re.I)
 BARE_LINE = re.compile(rf"^\s*(?P<docket>{_TOKEN}{_INITIALS})\s*$")
 # The lower court's docket: the label says whose it is.
-LOWER = re.compile(r"\b(?:D\.\s?C\.|Agency|BIA|A-?File|Tax\s+Ct\.|Bankr\.|Adv\.|Adversary|"
+LOWER = re.compile(r"\b(?:D\.\s?C\.|Agency|BIA|A-?File|Tax\s+Ct\.|Bankr\.|Adv\.|Adversary|Related\s+Case|"
                    r"Trial\s+Ct\.|Lower\s+Ct\.|Sup(?:erior)?\.\s+Ct\.)\s+(?:Docket\s+)?No|"
                    r"^\s*\(?(?:On\s+)?Appeal(?:ed)?\s+from\b|\bD\.\s?C\.\s+Docket", re.I)
 

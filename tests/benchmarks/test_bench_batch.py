@@ -56,13 +56,15 @@ def corpus(tmp_path_factory):
     return src, files
 
 
-def test_bench_batch_throughput_against_pandoc(benchmark, corpus, tmp_path):
+@pytest.mark.parametrize("citations", [True, False], ids=["citations", "no-citations"])
+def test_bench_batch_throughput_against_pandoc(benchmark, corpus, tmp_path, citations):
     src, files = corpus
     jobs = cpu_count()
 
     def batch():
         out = tmp_path / f"out{time.monotonic_ns()}"
-        return run_batch(str(src), str(out), ["xml", "html", "md"], jobs=jobs)
+        return run_batch(str(src), str(out), ["xml", "html", "md"], jobs=jobs,
+                         citations=citations)
 
     result = benchmark.pedantic(batch, rounds=1, iterations=1)
     converted = [r for r in result.results if r["status"] == "converted"]
@@ -103,12 +105,14 @@ def _children_cpu() -> float:
 
 @pytest.mark.parametrize("formats, target", [("xml", TARGET_PROCESS_SECONDS),
                                              ("xml,html,md", TARGET_PROCESS_3_FORMATS)])
-@pytest.mark.parametrize("check", ["validated", "no-validate"])
+@pytest.mark.parametrize("check", ["validated", "no-validate", "no-validate-no-citations"])
 def test_bench_seed_000_whole_process(benchmark, tmp_path, formats, target, check):
     """`akn convert seed000.txt --to ...` start to finish, as a Makefile calls it."""
     command = [AKN, "convert", str(SEED_000), "-o", str(tmp_path), "--to", formats, "-q"]
-    if check == "no-validate":
+    if check.startswith("no-validate"):
         command.append("--no-validate")
+    if check.endswith("no-citations"):
+        command.append("--no-citations")
     subprocess.run(command, check=True)  # caches (courts index, bytecode) as after install
     cpu_before = _children_cpu()
     benchmark.pedantic(subprocess.run, args=(command,), kwargs={"check": True}, rounds=ROUNDS,
@@ -118,7 +122,7 @@ def test_bench_seed_000_whole_process(benchmark, tmp_path, formats, target, chec
                                  "cpu_seconds": round(cpu, 3),
                                  "load_average": round(os.getloadavg()[0], 1)})
     print(f"\n{formats} {check}: {benchmark.extra_info}")
-    if check == "no-validate":
+    if check == "no-validate-no-citations":
         assert cpu <= target
 
 

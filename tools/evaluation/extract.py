@@ -47,6 +47,10 @@ def found_in(tree) -> Found:
             f.court_name = org[0].get("showAs")
     f.titles = [str(v) for v in xp("//akn:FRBRWork/akn:FRBRname/@value")]
     f.titles += [_text(t) for t in xp("//akn:docTitle")]
+    # A title printed over several caption rows is marked row by row: read them as one too.
+    rows = [_text(t) for t in xp("//akn:header//akn:docTitle")]
+    if len(rows) > 1:
+        f.titles.append(" ".join(rows))
     people = {p.get("eId"): p.get("showAs") for p in xp("//akn:TLCPerson")}
     for w in xp("//akn:hcontainer[@name='opinion']"):
         by = w.xpath(".//akn:opinion/@by", namespaces=NS)

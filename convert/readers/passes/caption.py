@@ -13,17 +13,17 @@ import re
 
 from ...document import P, PageBreak, Span
 from .. import marks
-from ..caption import (MAX_CAPTION_LINES, TITLE_RE, apply, caption_window, docket_paragraph,
-                       doc_name, document_type, identify, mark_header, parties_from_column,
-                       split_columns)
+from ..caption import (MAX_CAPTION_LINES, TITLE_RE, apply, caption_window, doc_name,
+                       document_type, identify, mark_header, parties_from_column, split_columns)
 from ..joining import join_lines
 
 NAME = "caption"
 
 # Citations of district courts that may name the district (seed 000): this much of the text.
 _CITATIONS_WITHIN = 200000
-# Where the closing's date line was not recognised, its date may stand in the last lines.
-_TAIL_LINES = 12
+# Where the closing's date line was not recognised, its date may stand in the last lines
+# (pleading paper leaves up to 28 bare margin numbers after the signature).
+_TAIL_LINES = 40
 
 
 
@@ -65,14 +65,9 @@ def caption_header(lines, state) -> list[P]:
     i = 0
     # Court and other lines above the caption box (or the whole caption, when it is not a
     # `:`-aligned box).
+    # Dockets, dates, titles and parties are marked afterwards by `mark_header`.
     while i < len(texts) and ":" not in texts[i] and not TITLE_RE.match(texts[i]):
-        found = docket_paragraph(texts[i]) if meta.docket is None else None
-        if found and not marks.has_call(raws[i]):
-            found[0].content[:0] = breaks(range(i, i + 1))
-            header.append(found[0])
-            meta.docket = found[1]
-        else:
-            header.append(P(inline(raws[i].strip())))
+        header.append(P(inline(raws[i].strip())))
         i += 1
     box_end = i
     while box_end < len(texts) and not TITLE_RE.match(texts[box_end]):
@@ -85,22 +80,9 @@ def caption_header(lines, state) -> list[P]:
         if header:
             header[-1].content.extend(breaks(box))  # rare: a caption box across pages
         header.extend(blocks)
-        for row in right:
-            found = docket_paragraph(row) if meta.docket is None else None
-            if found:
-                header.append(found[0])
-                meta.docket = found[1]
-            else:
-                header.append(P([row]))
+        header.extend(P([row]) for row in right)
     else:
-        for k in box:
-            found = docket_paragraph(texts[k]) if meta.docket is None else None
-            if found:
-                found[0].content[:0] = breaks(range(k, k + 1))
-                header.append(found[0])
-                meta.docket = found[1]
-            elif texts[k].strip():
-                header.append(P(inline(raws[k].strip())))
+        header.extend(P(inline(raws[k].strip())) for k in box if texts[k].strip())
     rest = range(box_end, len(texts))
     if rest:
         meta.title = texts[box_end].strip()
