@@ -7,6 +7,7 @@ reporting what it removed:
 2. line numbers   pleading-paper margin numbers 1-28, as line prefixes or lines of their own
 3. running heads  lines at the top (or foot) of many pages that repeat: case name, "Cite as:",
                   "Opinion of the Court", and the short line just under a removed head
+3b. labels        whole lines repeated once a page on half the pages, anywhere on the page
 4. page numbers   a lone number, `- 4 -`, `-4-`, `(4)` or `Page 4 of 9`, standing first or
                   last on the page
 
@@ -340,6 +341,56 @@ def _alike(a: str, b: str) -> bool:
                       and SequenceMatcher(None, a, b).ratio() >= _POSITIONED_LIKENESS)
 
 
+# ------------------------------------------------------------------ 3b. labels anywhere
+
+# A label printed on every page beside the text (a district court's side label, which
+# `pdftotext -layout` drops mid-page) is found by repetition alone, so the bar is higher than
+# at the page's edges: the same whole line on half the later pages, once on each.
+_ANYWHERE_SHARE = 0.5
+_ANYWHERE_MAX_CHARS = 80  # a label, not a line of prose
+_ANYWHERE_MIN_LETTERS = 10  # words, not a stray `Id.` or a rule
+# Page 1's caption (court, title, date: what a form repeats atop later pages) fills at most
+# its top third; copies there stay.
+_CAPTION_SHARE = 1 / 3
+
+
+def _strip_repeated_anywhere(pages: list[Page], report: ReadReport) -> None:
+    """Whole lines (numbers aside) that recur once a page on half the later pages, wherever
+    they stand.  Page 1 loses a copy only below its caption (`_CAPTION_SHARE`) and only when
+    it is printed exactly alike (case kept): its caption may name the court in capitals where
+    the label has it in title case."""
+    later = [p for p in pages if p.index > 1]
+    if len(later) < 2:
+        return
+    need = max(3, math.ceil(_ANYWHERE_SHARE * len(later)))
+    per_page: Counter = Counter()
+    once: dict[str, bool] = {}
+    for page in later:
+        keys = Counter(_key(l.text) for l in page.lines
+                       if len(l.stripped) <= _ANYWHERE_MAX_CHARS)
+        for key, n in keys.items():
+            if sum(c.isalpha() for c in key) >= _ANYWHERE_MIN_LETTERS:
+                per_page[key] += 1
+                once[key] = once.get(key, True) and n == 1
+    labels = {k for k, n in per_page.items() if n >= need and once[k]}
+    if not labels:
+        return
+    exact = {" ".join(re.sub(r"\d+", "#", l.stripped).split())
+             for p in later for l in p.lines if _key(l.text) in labels}
+    for page in pages:
+        keep = []
+        caption_end = math.ceil(_CAPTION_SHARE * len(page.lines)) if page.index == 1 else 0
+        for i, line in enumerate(page.lines):
+            key = _key(line.text)
+            hit = key in labels and (page.index > 1 or (i >= caption_end and " ".join(
+                re.sub(r"\d+", "#", line.stripped).split()) in exact))
+            if hit and len(line.stripped) <= _ANYWHERE_MAX_CHARS:
+                report.remove("repeated-label", line.stripped, line.lineno, page.index)
+                continue
+            keep.append(line)
+        page.lines = keep
+
+
 def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | None]:
     """Remove every kind of furniture; return each page's printed number."""
     for page in pages:
@@ -348,6 +399,7 @@ def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | No
     printed = _strip_running_heads(pages, report)
     for page, number in _strip_positioned_repeats(pages, report).items():
         printed.setdefault(page, number)
+    _strip_repeated_anywhere(pages, report)
     for page in pages:
         number = _strip_page_numbers(page, report)
         if number is not None:

@@ -51,13 +51,17 @@ def test_copies_of_a_head_that_vary_by_ocr_spelling_go_too():
 
 
 def test_a_line_repeated_at_another_height_is_text():
+    """Two copies in the top band, below five other lines, at heights 30 pt apart: no head."""
     pages = []
     for k in range(1, 6):
-        lines = body(k)
-        lines.insert(5, Line("IT IS SO ORDERED AND ADJUDGED.", k, top=310.0 + 4 * k, size=12.0))
-        pages.append(page(k, lines))
+        top = [Line(f"Heading {k}.{c} of a different kind on page {k}", k, top=20 + 10 * c,
+                    size=12.0) for c in range(5)]
+        if k in (2, 3):
+            top.append(Line("The motion to dismiss is denied.", k, top=90.0 + 30 * k,
+                            size=12.0))
+        pages.append(page(k, top + body(k)))
     strip_furniture(pages, ReadReport("x.pdf"))
-    assert all("IT IS SO ORDERED AND ADJUDGED." in texts(p) for p in pages)
+    assert sum("The motion to dismiss is denied." in texts(p) for p in pages) == 2
 
 
 def test_a_side_label_on_every_page_goes_and_a_lone_stamp_stays():

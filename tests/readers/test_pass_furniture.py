@@ -44,3 +44,39 @@ def test_page_1_caption_is_not_taken_for_a_later_pages_head():
     state = run_through(text, "furniture")
     assert visible(state.pages[0].lines)[0] == head
     assert visible(state.pages[1].lines)[0].startswith("This is line 1")
+
+
+def _with_side_label(n: int, caption: str = "UNITED STATES DISTRICT COURT") -> str:
+    words = ["alpha", "beta", "gamma", "delta", "epsilon"]
+    pages = []
+    for k in range(1, n + 1):
+        lines = prose(10, words[k - 1])
+        # -layout drops the two-line side label somewhere mid-page, at another line each time
+        lines[3 + k:3 + k] = ["Northern District of California", " United States District Court"]
+        if k == 1:
+            lines = [caption, *prose(2, "caption"), *lines]
+        pages.append("\n".join(lines))
+    return "\f".join(pages)
+
+
+def test_a_side_label_repeated_mid_page_goes_wherever_it_stands():
+    state = run_through(_with_side_label(5), "furniture")
+    left = [t for p in state.pages for t in visible(p.lines)
+            if t in ("Northern District of California", "United States District Court")]
+    assert left == []
+    assert visible(state.pages[0].lines)[0] == "UNITED STATES DISTRICT COURT"  # the caption
+    kinds = [r.kind for r in state.report.removed]
+    assert kinds.count("repeated-label") == 10
+
+
+def test_a_line_repeated_on_too_few_pages_stays():
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta"]
+    pages = []
+    for k in range(1, 7):
+        lines = prose(10, words[k - 1])
+        if k in (2, 3):  # 2 of 5 later pages: under half
+            lines.insert(5, "The motion is granted in part and denied.")
+        pages.append("\n".join(lines))
+    state = run_through("\f".join(pages), "furniture")
+    assert sum(t == "The motion is granted in part and denied." for p in state.pages
+               for t in visible(p.lines)) == 2
