@@ -14,7 +14,7 @@ SRC     ?= samples
 OUT     ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: all convert test eval bench corpus validate sysdeps clean
+.PHONY: all convert test eval bench fuzz corpus validate sysdeps clean
 
 all: convert
 
@@ -45,6 +45,11 @@ eval: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-only --benchmark-enable -p no:randomly
+
+# The fuzzing suite, long and randomized (make test runs it short and derandomized).
+FUZZ_EXAMPLES ?= 2000
+fuzz: $(STAMP)
+	AKN_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest tests/fuzz -q
 
 clean:
 	rm -rf build out .pytest_cache

@@ -71,3 +71,29 @@ def compare(text: str, removed, tree) -> tuple[Counter, Counter, float]:
     lost, invented = src - out, out - src
     total = sum(src.values()) or 1
     return lost, invented, 1 - sum(lost.values()) / total
+
+
+# A lost word sharing this many leading or trailing characters with an invented one is the
+# same word cut or joined differently (`consumma-` + a running head + `tion`, a pinpoint
+# `1103-26` read as `1103` and `26`): a difference of segmentation, not of content.
+_SHARED_EDGE = 4
+
+
+def unexplained(lost: Counter, invented: Counter) -> Counter:
+    """The lost words a re-joined or re-split word does not account for.  A reader that joins
+    a word split across lines or pages (`ex-` / `cess`) loses both halves and invents the
+    whole; a lost word that begins or ends an invented one, or shares `_SHARED_EDGE`
+    characters with its start or end, is not counted."""
+    if not lost:
+        return lost
+    joined = [w for w in invented if len(w) > 1]
+    heads = {w[:_SHARED_EDGE] for w in joined if len(w) >= _SHARED_EDGE}
+    tails = {w[-_SHARED_EDGE:] for w in joined if len(w) >= _SHARED_EDGE}
+    out = Counter()
+    for word, n in lost.items():
+        if len(word) >= _SHARED_EDGE and (word[:_SHARED_EDGE] in heads
+                                          or word[-_SHARED_EDGE:] in tails):
+            continue
+        if not any(j != word and (j.startswith(word) or j.endswith(word)) for j in joined):
+            out[word] = n
+    return out

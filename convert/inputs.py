@@ -150,6 +150,32 @@ def read_bytes(path: str | Path) -> bytes:
     return read_input(path)
 
 
+# UTF-16 without a byte-order mark: in a sample of this many bytes, at least this share of
+# the bytes on one side of each pair are NUL (ASCII text in UTF-16) and almost none on the
+# other.  Binary data has NULs on both sides.
+_UTF16_SAMPLE = 4096
+_UTF16_NUL_SHARE = 0.9
+_UTF16_OTHER_SHARE = 0.05
+
+
+def utf16_codec(data: bytes) -> str | None:
+    """"utf-16" (with a byte-order mark), "utf-16-le"/"utf-16-be" (without one, recognised by
+    where its NUL bytes fall), or None for anything else."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")) and not data.startswith(b"\xff\xfe\x00\x00"):
+        return "utf-16"
+    sample = data[:_UTF16_SAMPLE]
+    pairs = len(sample) // 2
+    if pairs < 2:
+        return None
+    even = sample[0:2 * pairs:2].count(0) / pairs
+    odd = sample[1:2 * pairs:2].count(0) / pairs
+    if odd >= _UTF16_NUL_SHARE and even <= _UTF16_OTHER_SHARE:
+        return "utf-16-le"
+    if even >= _UTF16_NUL_SHARE and odd <= _UTF16_OTHER_SHARE:
+        return "utf-16-be"
+    return None
+
+
 def looks_binary(data: bytes) -> bool:
     """NUL bytes or a high share of control characters: not text a reader can use."""
     sample = data[:8192]
@@ -165,6 +191,15 @@ def read_text(path: str | Path, data: bytes | None = None) -> str:
     a warning, so a legacy file converts, never crashes."""
     if data is None:
         data = read_bytes(path)
+    utf16 = utf16_codec(data)
+    if utf16:  # its NUL bytes are half of every ASCII character, not binary data
+        try:
+            text = data.decode(utf16)
+        except UnicodeDecodeError as err:
+            raise ConvertError(str(path), f"not valid {utf16.upper()} at byte {err.start}: "
+                                          "damaged text") from None
+        text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+        return _xml_safe(text, path)
     if looks_binary(data):
         raise ConvertError(str(path), "binary file, not text (is it a PDF or an image?)")
     try:

@@ -50,6 +50,7 @@ def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True,
     for note in report.warnings:  # the reader's doubts reach parse, convert and batch alike
         warnings.warn(f"{path}: {note}", stacklevel=2)
     tree = build(document)
+    check_coverage(path, report, tree)
     prebuilt = isinstance(document, Prebuilt)  # an AKN input: its publisher's, untouched
     if citations and not prebuilt:
         clock.lap("build")
@@ -70,6 +71,42 @@ def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True,
         raise ConvertError(path, f"produced AKN that fails the official schema: {first.message}"
                            f" (output line {first.line})")
     return Parsed(tree, report, xml)
+
+
+class LostWordsWarning(UserWarning):
+    """Words of the input (less the furniture the reader reported) are not in the output."""
+
+
+# Below this share of the input's words the output is not the opinion (a section or more was
+# dropped): an error, not a warning.  Every corpus input keeps over 99.6% (word-level
+# differences of joining and splitting, which `coverage.unexplained` sets aside).
+COVERAGE_ERROR_BELOW = 0.5
+_NAMED_WORDS = 8  # lost words a warning names; the count says how many more
+
+
+def check_coverage(path: str, report: ReadReport, tree) -> None:
+    """Nothing lost, by construction: compare the words of the reader's input (less what it
+    reported removing) with the words of its AKN.  Words lost beyond re-joined or re-split
+    ones are named in a warning; losing most of the input is an error."""
+    if report.source_text is None:  # a reader with no input text to compare (structured)
+        return
+    from .coverage import compare, unexplained
+
+    lost, invented, coverage = compare(report.source_text, report.removed, tree)
+    if coverage < COVERAGE_ERROR_BELOW:
+        raise ConvertError(path, f"the output holds only {coverage:.0%} of the input's words; "
+                                 f"lost: {_name_words(lost)}")
+    missing = unexplained(lost, invented)
+    if missing:
+        warnings.warn(f"{path}: {sum(missing.values())} word(s) of the input are not in the "
+                      f"output (coverage {coverage:.2%}): {_name_words(missing)}",
+                      LostWordsWarning, stacklevel=2)
+
+
+def _name_words(words) -> str:
+    named = [w if n == 1 else f"{w} (x{n})" for w, n in words.most_common(_NAMED_WORDS)]
+    more = len(words) - len(named)
+    return ", ".join(named) + (f" and {more} more" if more > 0 else "")
 
 
 class _Stages:

@@ -27,6 +27,9 @@ class ReadReport:
     removed: list[Removed] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
+    # The text the reader took its words from (the decoded input, or a PDF's text layer), for
+    # the pipeline's word-coverage check; None where a reader has no such text.
+    source_text: str | None = None
 
     def remove(self, kind: str, text: str, line: int | None = None, page: int | None = None):
         self.removed.append(Removed(kind, text, line, page))

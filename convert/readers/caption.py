@@ -750,6 +750,11 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
 
     ident.title, ident.title_rows = title_of(rows)
     skip = {r.strip() for r in ident.title_rows} | {r for r in rows if dockets.LABELLED.search(r)}
+    if not ident.title:  # a form prints its title in its running foot ("CR-104 ... JUDGMENT
+        ident.title = _furniture_title(furniture)  # & PROBATION/COMMITMENT ORDER  Page 1 of 6")
+        if ident.title:
+            ident.warnings.append(f"identity: title {ident.title!r} taken from the page "
+                                  "furniture; the caption prints none")
     ident.parties, in_re, in_re_row = parties_of(rows, skip)
     if in_re_row and not ident.title:  # "Matter of Emmanuel LAGUERRE, Respondent" heads it
         ident.title, ident.title_rows = in_re_row, [in_re_row]
@@ -781,6 +786,19 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
 
 # The closing's date line stands among the document's last rows of text.
 CLOSING_ROWS = 12
+
+
+def _furniture_title(furniture) -> str | None:
+    """A title a form repeats in its running head or foot: a capitals segment of such a line
+    naming a kind of decision, printed on at least two pages."""
+    seen: Counter = Counter()
+    for line in furniture:
+        for seg in re.split(r"\s{3,}", line.strip()):
+            if DECISION_WORDS.search(seg) and _is_caps(seg) and not _NOT_TITLE.search(seg) \
+                    and not re.search(r"\bPage\b|\d", seg):
+                seen[" ".join(seg.split())] += 1
+    found = [t for t, n in seen.most_common() if n >= 2]
+    return found[0] if found else None
 
 
 def _closing_date(tail: list[str]) -> "dates.FoundDate | None":

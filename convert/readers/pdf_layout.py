@@ -74,6 +74,10 @@ def _open(path: str):
         low = msg.lower()
         if "password" in low or "security" in low:
             reason = "PDF is encrypted (password protected); decrypt it first"
+        elif _has_no_pages(path):  # PDFium refuses these with a stale or "Success" code
+            reason = "PDF has no pages"
+        elif "success" in low:
+            reason = "not a readable PDF (damaged: PDFium cannot load it)"
         elif "format" in low or "file" in low:
             reason = f"not a readable PDF (damaged or not a PDF: {msg})"
         else:
@@ -81,6 +85,18 @@ def _open(path: str):
         raise ConvertError(path, reason) from None
     except OSError as exc:
         raise ConvertError(path, f"cannot read PDF: {exc.strerror or exc}") from None
+
+
+def _has_no_pages(path: str) -> bool:
+    """PDFium refuses a zero-page PDF without an error code of its own (its message is then
+    "Success", or the code a previous failure left); pypdf, reading the page tree itself,
+    tells a pageless PDF from a damaged one."""
+    try:
+        from pypdf import PdfReader
+
+        return len(PdfReader(path).pages) == 0
+    except Exception:  # noqa: BLE001 - unreadable to pypdf too: damaged, not pageless
+        return False
 
 
 def page_count(path: str) -> int:

@@ -37,5 +37,6 @@ def read_pages(pages: list[Page], report: ReadReport, double_spaced: bool,
                vocabulary_text: str, passes: PassList | None = None) -> tuple[Document, ReadReport]:
     """The shared pipeline from pages of lines (text or PDF input) to a Document."""
     state = State(report.source, report, pages, double_spaced, vocabulary_text)
+    report.source_text = vocabulary_text  # for the pipeline's word-coverage check
     (passes or text_passes()).run(state)
     return state.doc, report

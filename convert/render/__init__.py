@@ -11,6 +11,8 @@ from pathlib import Path
 
 from lxml import etree
 
+from ..errors import ConvertError
+
 from .model import AKN_NS, Model, local
 
 FORMATS = ("html", "md", "pdf")
@@ -18,12 +20,12 @@ PDF_VARIANTS = ("plain", "pdfa", "pdfua")
 DEFAULT_PDF = "pdfua"  # tagged: screen readers and reflow work on every PDF we write
 
 
-class RenderError(Exception):
-    """Input that cannot be rendered: unreadable, not XML, or not an AKN document."""
+class RenderError(ConvertError):
+    """Input that cannot be rendered: unreadable, not XML, not an AKN document, or too large
+    for PDF.  A ConvertError, so every command reports it as one line."""
 
     def __init__(self, path: str, reason: str):
-        self.path, self.reason = str(path), reason
-        super().__init__(f"{path}: {reason}")
+        super().__init__(str(path), reason)
 
 
 def _parser() -> etree.XMLParser:
@@ -54,6 +56,12 @@ def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None
     if fmt not in FORMATS:
         raise ValueError(f"unknown render format {fmt!r}; choose from {', '.join(FORMATS)}")
     check_akn(tree, source)
+    if fmt == "pdf":  # before anything is laid out (or even modelled): a clear refusal
+        from .pdf import pdf_size_problem
+
+        problem = pdf_size_problem(tree)
+        if problem:
+            raise RenderError(source, problem)
     model = Model(tree)
     if fmt == "html":
         from .html import render_html

@@ -49,6 +49,21 @@ def safe_href(href: str | None) -> str | None:
     return value
 
 
+_IMAGE_SCHEMES = ("http:", "https:")
+
+
+def safe_image_src(src: str | None) -> str | None:
+    """An image source that names no local file: absolute http(s) URLs only.  A path
+    (`/etc/hostname`, `../../secret.png`) or a `file:`/`javascript:`/`data:` URL is dropped:
+    `pandoc --self-contained` (and a browser opening the file locally) would read it from the
+    reader's disk."""
+    if not src:
+        return None
+    value = src.strip()
+    probe = re.sub(r"[\x00-\x20]+", "", value).lower()
+    return value if probe.startswith(_IMAGE_SCHEMES) and "//" in probe[:8] else None
+
+
 def stylesheet_text(name: str) -> str:
     """A stylesheet shipped with the package (stylesheets/, package data)."""
     from ..resources import read_text
@@ -159,7 +174,7 @@ class HtmlRenderer:
 
     def image(self, src, out) -> None:
         alt = src.get("alt") or src.get("title") or ""
-        href = safe_href(src.get("src"))
+        href = safe_image_src(src.get("src"))
         if href and self.resolve_href:
             href = self.resolve_href(href)  # a site has no copy of the document's images
         if self.print_mode or not href:

@@ -22,7 +22,7 @@ import json
 import re
 from urllib.parse import quote
 
-from .html import safe_href
+from .html import safe_href, safe_image_src
 from .model import HIERARCHY, SKIPPED, Model, Note, local, squash
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>~^|$@&{}#!])")
@@ -132,7 +132,7 @@ class MarkdownRenderer:
             return " "
         if name == "img":
             alt = esc(src.get("alt") or src.get("title") or "")
-            href = safe_href(src.get("src"))
+            href = safe_image_src(src.get("src"))
             return f"![{alt}]({_url(href)})" if href else (f"\\[{alt}\\]" if alt else "")
         inner = self.inline_children(src)
         if name == "b" or name == "strong":

@@ -35,7 +35,8 @@ HIERARCHY = frozenset("""
 WRITING_NAMES = frozenset({"opinion", "syllabus", "headnote"})
 
 # Elements whose content is never rendered as text.
-SKIPPED = frozenset({"meta", "presentation", "proprietary", "foreign"})
+# `foreign` is not skipped: its text (MathML, XHTML) is kept as text, as the issue asks.
+SKIPPED = frozenset({"meta", "presentation", "proprietary"})
 
 # Three-letter language codes (FRBRlanguage) to the two-letter BCP 47 tags browsers know.
 LANGUAGES = {

@@ -10,7 +10,7 @@ from typing import IO, Iterable
 
 from lxml import etree
 
-from .report import Report
+from .report import Report, one_line
 
 # ---------------------------------------------------------------- text
 
@@ -21,12 +21,12 @@ def text_lines(report: Report) -> list[str]:
     left out: ``file: kind rule: message``."""
     lines = []
     for e in report.errors:
-        where = report.path + (f":{e.line}" if e.line else "")
+        where = one_line(report.path) + (f":{e.line}" if e.line else "")
         if e.path:
             where += f": {e.path}"
         lines.append(f"{where}: {e.kind} {e.rule}: {e.message}")
     if report.errors_omitted:
-        lines.append(f"{report.path}: ... and {report.errors_omitted} more errors not listed")
+        lines.append(f"{one_line(report.path)}: ... and {report.errors_omitted} more errors not listed")
     return lines
 
 
@@ -53,7 +53,8 @@ def junit_xml(reports: Iterable[Report], suite: str = "akn validate") -> bytes:
                           failures=str(failures), errors="0", skipped="0",
                           time=f"{total_time:.3f}")
     for r in reports:
-        case = etree.SubElement(ts, "testcase", classname="akn.validate", name=r.path,
+        case = etree.SubElement(ts, "testcase", classname="akn.validate",
+                                name=_xml_safe(one_line(r.path)),
                                 time=f"{r.seconds:.3f}")
         if r.valid:
             continue

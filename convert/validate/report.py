@@ -12,9 +12,27 @@ Kinds of issue, from worst to mildest:
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass, field
 
 KINDS = ("input", "xml", "schema", "profile")
+
+# Line breaks of every kind (and the other C0/C1 controls) in text quoted from a document or
+# from libxml2 (attribute values, element names, file names): written as escapes, so one issue
+# is one line in every report format and no value can forge a line of its own.
+_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": " "}
+
+
+def one_line(text: str | None) -> str | None:
+    """`text` with line breaks and control characters written as escapes (`\\n`, `\\x0b`)."""
+    if not text:
+        return text
+    return _BREAKS.sub(lambda m: _ESCAPES.get(m.group(), _escape(m.group())), text)
+
+
+def _escape(c: str) -> str:
+    return f"\\x{ord(c):02x}" if ord(c) < 0x100 else f"\\u{ord(c):04x}"
 
 
 @dataclass(frozen=True)
@@ -25,6 +43,10 @@ class Issue:
     line: int | None = None
     column: int | None = None
     path: str | None = None  # readable element path: /akomaNtoso/judgment/header
+
+    def __post_init__(self):
+        for name in ("rule", "message", "path"):
+            object.__setattr__(self, name, one_line(getattr(self, name)))
 
     def to_dict(self) -> dict:
         return asdict(self)

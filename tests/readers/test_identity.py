@@ -212,6 +212,15 @@ def test_side_label_names_the_court():
     assert ident.court_id == "cand" and ident.court_source == "page furniture"
 
 
+def test_a_form_title_in_its_running_foot():
+    foot = "CR-104 (wpd 12/20)        JUDGMENT & COMMITMENT ORDER           Page {} of 6"
+    ident = identify(["United States District Court", "Central District of California",
+                      "UNITED STATES OF AMERICA vs.        Docket No.   SACR 20-1XYZ"],
+                     furniture=[foot.format(1), foot.format(2)])
+    assert ident.title == "JUDGMENT & COMMITMENT ORDER"
+    assert any("taken from the page furniture" in w for w in ident.warnings)
+
+
 def test_no_caption_warns_that_it_does_not_look_like_an_opinion():
     state = run_through("hello world\n", "caption")
     assert any("does not look like a court opinion" in w for w in state.report.warnings)

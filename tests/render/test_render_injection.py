@@ -143,3 +143,48 @@ def test_converted_markdown_opinion_title_is_inert(browser, pandoc_path, tmp_pat
     front = md.split("\n---\n", 1)[0]
     assert "title:" in front and "<img" not in front.replace("\\<img", "")
     assert not script_ran(browser, pandoc_standalone(pandoc_path, md), tmp_path)
+
+
+# ---------------------------------------------------------------- item 9: local image paths
+
+LOCAL_SOURCES = ["/etc/hostname", "../../etc/hostname", "file:///etc/hostname",
+                 " FILE:/etc/hostname", "javascript:alert(1)", "data:image/svg+xml,<svg/>",
+                 "//evil/x.png", "etc/hostname"]
+
+
+def image_tree() -> etree._ElementTree:
+    imgs = "".join(f'<img src="{_attr(s)}" alt="pic{k}"/>' for k, s in enumerate(LOCAL_SOURCES))
+    body = (f'<paragraph eId="para_1"><content><p>Images {imgs} and '
+            f'<img src="https://example.org/seal.png" alt="seal"/>.</p></content></paragraph>')
+    return etree.ElementTree(etree.fromstring(akn(body)))
+
+
+def test_local_image_paths_never_reach_html_or_markdown():
+    html_text = render(image_tree(), "html").decode()
+    md = render(image_tree(), "md").decode()
+    srcs = [el.get("src") for el in html_doc(html_text.encode()).iter("img")]
+    assert srcs == ["https://example.org/seal.png"]
+    assert "](https://example.org/seal.png)" in md
+    for out in (html_text, md):
+        assert "hostname" not in out and "javascript" not in out.lower() and "data:" not in out
+    for k in range(len(LOCAL_SOURCES)):  # the description stays
+        assert f"pic{k}" in md
+
+
+def test_pandoc_self_contained_embeds_no_local_file(pandoc_path, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("TOP-SECRET-CONTENT", encoding="utf-8")
+    body = (f'<paragraph eId="para_1"><content><p>See <img src="{secret}" alt="a"/> '
+            f'<img src="secret.txt" alt="b"/></p></content></paragraph>')
+    md = render(etree.ElementTree(etree.fromstring(akn(body))), "md").decode()
+    (tmp_path / "doc.md").write_text(md, encoding="utf-8")
+    done = subprocess.run([pandoc_path, "-s", "--embed-resources", "doc.md", "-t", "html"],
+                          cwd=tmp_path, capture_output=True, timeout=60)
+    if done.returncode and b"embed-resources" in done.stderr:  # pandoc < 2.19
+        done = subprocess.run([pandoc_path, "-s", "--self-contained", "doc.md", "-t", "html"],
+                              cwd=tmp_path, capture_output=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    import base64
+
+    assert b"TOP-SECRET" not in done.stdout
+    assert base64.b64encode(b"TOP-SECRET-CONTENT")[:12] not in done.stdout
