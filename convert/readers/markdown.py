@@ -26,6 +26,7 @@ from . import ReadReport, marks
 from .blocks import _NUMBERED_HEADING, style_of
 from .caption import DATE_RE, TITLE_RE, doc_name, iso_date, title_case
 from .courts import resolve
+from .forms import civil_minutes
 from .outline import Outline
 from .passes import State, markdown_passes
 
@@ -309,19 +310,19 @@ def _mark_header(blocks: list[MdBlock], meta: Meta, body_text: str) -> list[P]:
         text = inline_text(content)
         flat = " ".join(text.split())
         if n == 0 and re.search(r"\bcourt\b", flat, re.I):
-            court = re.split(r"\s+(?=CIVIL MINUTES|CRIMINAL MINUTES|MINUTES)", flat)[0]
+            court = civil_minutes.court_name(flat)
             court_lines.append(court)
             _wrap_first(content, text.split("\n")[0].strip() if "\n" in text else court,
                         lambda s: Span("courtType", [s]))
-        m = re.search(r"\b(?:Case|Docket)\s+No\.?:?\s*(?P<d>.+?)\s+Date\b", flat)
+        m = civil_minutes.DOCKET_FIELD.search(flat)
         if m and not meta.docket:
             meta.docket = m.group("d").strip()
             _wrap_first(content, meta.docket, lambda s: Span("docketNumber", [s]))
         m = DATE_RE.search(flat)
-        if m and not meta.date and re.search(r"\bDate[d]?\b", flat):
+        if m and not meta.date and civil_minutes.DATE_FIELD.search(flat):
             meta.date = iso_date(m.group(0))
             _wrap_first(content, m.group(0), lambda s: Span("docDate", [s], {"date": meta.date}))
-        m = re.match(r"^Title:?\s+(?P<t>.+)$", flat)
+        m = civil_minutes.TITLE_FIELD.match(flat)
         if m and " v. " in m.group("t"):
             left, right = m.group("t").split(" v. ", 1)
             for name, role in ((left, "plaintiff"), (right, "defendant")):
@@ -329,12 +330,12 @@ def _mark_header(blocks: list[MdBlock], meta: Meta, body_text: str) -> list[P]:
                 meta.parties.append(Party(name, role))
                 _wrap_first(content, name, lambda s, r=role: Span("party", [s],
                                                                   {"role": r, "name": s}))
-        m = re.search(r"\bHonorable\s+(?P<n>[A-Z][A-Z.\s]+?[A-Z])(?:,|\s*$)", flat)
+        m = civil_minutes.JUDGE_FIELD.search(flat)
         if m:
             judge = title_case(m.group("n"))
             meta.judges.append(judge)
             _wrap_first(content, m.group("n"), lambda s: Span("judge", [s], {"name": judge}))
-        m = re.match(r"^Proceedings:\s*(?P<t>.+)$", flat)
+        m = civil_minutes.PROCEEDINGS_FIELD.match(flat)
         if m:
             meta.title = m.group("t").strip()
             _wrap_first(content, meta.title, lambda s: Span("docTitle", [s]))
@@ -344,16 +345,16 @@ def _mark_header(blocks: list[MdBlock], meta: Meta, body_text: str) -> list[P]:
         header.append(P(content))
     cid, cname, _ = resolve(" ".join(court_lines), body_text)
     meta.court_id, meta.court_name = cid, cname
-    meta.doc_name = doc_name("civil minutes" if "MINUTES" in " ".join(court_lines).upper()
-                             or any("MINUTES" in inline_text(b.content) for b in blocks[:2])
-                             else meta.title)
+    meta.doc_name = doc_name("civil minutes" if civil_minutes.is_minutes(" ".join(court_lines))
+                             or any(civil_minutes.is_minutes(inline_text(b.content))
+                                    for b in blocks[:2]) else meta.title)
     return header
 
 
 def _header_end(blocks: list[MdBlock]) -> int:
     for i, block in enumerate(blocks[:40]):
         text = block.text.strip()
-        if text.startswith("Proceedings:"):
+        if civil_minutes.is_proceedings(text):
             return i + 1
     for i, block in enumerate(blocks[:40]):
         if TITLE_RE.match(block.text.strip()):

@@ -7,7 +7,7 @@ from convert.readers.passes import PassList, text_passes
 from passkit import prose, state_of
 
 TEXT_PASSES = ["furniture", "note_zones", "note_calls", "body_lines", "star_pages", "rules",
-               "bare_marks", "parts", "blocks", "closing", "caption"]
+               "bare_marks", "parts", "end_notes", "blocks", "closing", "caption"]
 
 
 def test_the_text_passes_are_one_declared_ordered_list():

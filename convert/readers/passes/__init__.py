@@ -138,11 +138,11 @@ def _from_modules(modules) -> PassList:
 
 def text_passes() -> PassList:
     """The passes of the text and PDF readers, in order (a fresh, modifiable list)."""
-    from . import (bare_marks, blocks, body_lines, caption, closing, furniture, note_calls,
-                   note_zones, parts, rules, star_pages)
+    from . import (bare_marks, blocks, body_lines, caption, closing, end_notes, furniture,
+                   note_calls, note_zones, parts, rules, star_pages)
 
     return _from_modules([furniture, note_zones, note_calls, body_lines, star_pages, rules,
-                          bare_marks, parts, blocks, closing, caption])
+                          bare_marks, parts, end_notes, blocks, closing, caption])
 
 
 def markdown_passes() -> PassList:
