@@ -166,6 +166,14 @@ class Document:
     editorial_notes: list[list[Block]] = field(default_factory=list)
 
 
+@dataclass
+class Prebuilt:
+    """A document that is Akoma Ntoso already (the `akn` reader): it passes through the
+    builder unchanged.  `tree` is an lxml ElementTree."""
+
+    tree: object
+
+
 def inline_text(content: list[Inline]) -> str:
     """The visible text of inline content, notes left out."""
     out: list[str] = []

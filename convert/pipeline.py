@@ -10,6 +10,7 @@ from pathlib import Path
 from lxml import etree
 
 from .akn.builder import build, serialize
+from .document import Prebuilt
 from .errors import ConvertError
 from .inputs import read_input
 from .readers import ReadReport, registry
@@ -50,13 +51,14 @@ def parse_data(path: str, data: bytes, fmt: str = "auto", validate: bool = True,
         warnings.warn(f"{path}: {note}", stacklevel=2)
     tree = build(document)
     check_coverage(path, report, tree)
-    if citations:
+    prebuilt = isinstance(document, Prebuilt)  # an AKN input: its publisher's, untouched
+    if citations and not prebuilt:
         clock.lap("build")
         from .citations import link
 
         link(tree)
         clock.lap("citations")
-    xml = serialize(tree)
+    xml = serialize(tree, indent=not prebuilt)
     clock.lap("build")
     if not validate:
         return Parsed(tree, report, xml)

@@ -13,7 +13,7 @@ from lxml import etree
 
 from ..document import (
     BodyItem, Block, Document, Inline, Item, ListBlock, Meta, Note, P, PageBreak, Paragraph,
-    Quote, Section, Span, Table, Writing, inline_text,
+    Prebuilt, Quote, Section, Span, Table, Writing, inline_text,
 )
 from .. import case
 from .ids import IdAllocator, number_part, slug
@@ -380,8 +380,10 @@ def _walk_paragraphs(items: Iterable[BodyItem]):
             yield from _walk_paragraphs(item.children)
 
 
-def build(doc: Document) -> etree._ElementTree:
-    """The AKN tree of a reader's document."""
+def build(doc: Document | Prebuilt) -> etree._ElementTree:
+    """The AKN tree of a reader's document (an AKN input's own tree, unchanged)."""
+    if isinstance(doc, Prebuilt):
+        return doc.tree
     return _Builder(doc).build()
 
 
@@ -402,9 +404,11 @@ def _indent(el: etree._Element, level: int = 0) -> None:
     el[-1].tail = "\n" + "  " * level
 
 
-def serialize(tree: etree._ElementTree) -> bytes:
+def serialize(tree: etree._ElementTree, indent: bool = True) -> bytes:
     """Deterministic bytes: UTF-8, XML declaration, block structure indented, inline content
-    (mixed text) left exactly as built."""
+    (mixed text) left exactly as built.  `indent=False` for a document someone else wrote
+    (its whitespace is its own)."""
     root = tree.getroot()
-    _indent(root)
+    if indent:
+        _indent(root)
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"

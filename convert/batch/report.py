@@ -44,6 +44,8 @@ def jsonl(results: list[dict]) -> bytes:
     for r in sorted(results, key=lambda r: r["input"]):
         row = {k: r[k] for k in ("input", "status", "outputs", "error", "seconds",
                                  "warnings", "removed")}
+        if r.get("reader"):
+            row["reader"] = r["reader"]
         if r.get("worker_peak_mb") is not None:
             row["worker_peak_mb"] = r["worker_peak_mb"]
         lines.append(json.dumps(row, ensure_ascii=False))
@@ -58,6 +60,9 @@ def summary(results: list[dict], elapsed: float, interrupted: bool = False) -> l
     if interrupted:
         head = "interrupted: " + head
     lines = [head]
+    ignored = sorted(r["input"] for r in results if r["status"] == "ignored")
+    if ignored:
+        lines.append("not converted (no reader claims them): " + ", ".join(ignored))
     failed = [r for r in results if r["status"] == "failed"]
     if failed:
         lines.append("failed: " + ", ".join(r["input"] for r in sorted(failed,

@@ -28,8 +28,16 @@ def convert_job(job: Job) -> dict:
             t = time.perf_counter()
             data = read(job.input, job.source_format, job.max_bytes)
             seconds["load"] = time.perf_counter() - t
-            parsed = parse_data(job.input, data, job.source_format, job.validate,
-                                seconds=seconds, citations=job.citations)
+            fmt = reader_of(job, data)
+            result["reader"] = fmt
+            if fmt is None:
+                # A .json/.html/.xml file no structured reader claims (labels.json, a web
+                # page): not an opinion in that form, so not read as plain text either.
+                result.update(status="ignored", warnings=[
+                    f"{job.input}: no reader claims this file's content: not converted"])
+                return result
+            parsed = parse_data(job.input, data, fmt, job.validate, seconds=seconds,
+                                citations=job.citations)
             rendered = {}
             for fmt, target in job.outputs:
                 t = time.perf_counter()
@@ -53,6 +61,22 @@ def convert_job(job: Job) -> dict:
         seconds[stage] = round(seconds[stage], SECONDS_DIGITS)
     result["worker_peak_mb"] = _peak_mb()
     return result
+
+
+def reader_of(job: Job, data: bytes) -> str | None:
+    """The reader for this input (detected by content unless --from named one); None for a
+    file walked for a structured suffix that only the catch-all text reader would take."""
+    import posixpath
+
+    from ..readers import registry
+
+    if job.source_format != "auto":
+        return job.source_format
+    fmt = registry.detect(job.input, data[:registry.SNIFF_BYTES])
+    suffix = posixpath.splitext(job.input)[1].lower()
+    if fmt == "text" and suffix not in registry.get("text").suffixes:
+        return None
+    return fmt
 
 
 def _peak_mb() -> float | None:

@@ -96,12 +96,17 @@ def _structured(name: str):
     return sniff
 
 
+register(ReaderSpec("akn", "convert.readers.structured.akn", _structured("akn"), (".xml",),
+                    "Akoma Ntoso 3.0 documents (checked against the schema, then rendered)"))
 register(ReaderSpec("cap", "convert.readers.structured.cap", _structured("cap"),
                     (".html", ".htm"), "CAP / case.law structured HTML (section.casebody)"))
 register(ReaderSpec("fastcase", "convert.readers.structured.fastcase", _structured("fastcase"),
                     (".xml",), "Fastcase vendor records (<Case> with HeaderHtml/CaseHtml)"))
 register(ReaderSpec("vendor", "convert.readers.structured.vendor", _structured("vendor"),
                     (".xml",), "CourtListener legacy vendor XML (<opinion> with *_byline/*_text)"))
+register(ReaderSpec("caselaw-json", "convert.readers.structured.caselaw_json",
+                    _structured("caselaw_json"), (".json",),
+                    "case.law JSON text export (casebody.opinions)"))
 register(ReaderSpec("markdown", "convert.readers.markdown", _is_markdown, (".md", ".markdown"),
                     "light Markdown opinions"))
 register(ReaderSpec("text", "convert.readers.text", lambda path, head: True, (".txt",),

@@ -113,14 +113,19 @@ class PageMark:
         return self.text if self.printed else f"[{self.text}]"
 
 
-def page_mark(number: str | None, ordinal: int) -> PageMark:
+def page_mark(number: str | None, ordinal: int, rank: int = 1,
+              reporter: str | None = None) -> PageMark:
     """The one place that words a page mark.  `number` is the eop's printed number (a
     reporter's star series may already carry its stars: `*484`, `**291`); `ordinal` is the
-    source page the break starts (2 for the first break), shown when nothing was printed."""
+    source page the break starts (2 for the first break), shown when nothing was printed.
+    A case printed in several reporters has several page series: `rank` is the series' place
+    (its eop refersTo a TLCReference name="reporter", listed in rank order) and sets the
+    stars as CAP shows them (`*484`, `**291`, `***274`); `reporter` names it in the label."""
     number = squash(number)
     if number:
-        stars = number if number.startswith("*") else f"*{number}"
-        return PageMark(stars, f"Page {number.lstrip('*')}", True)
+        stars = number if number.startswith("*") else "*" * max(rank, 1) + number
+        label = f"Page {number.lstrip('*')}" + (f" ({reporter})" if reporter else "")
+        return PageMark(stars, label, True)
     return PageMark(f"p. {ordinal}", f"Source page {ordinal} (no printed number)", False)
 
 
@@ -280,9 +285,15 @@ class Model:
             self.calls[el] = (note, call)
 
     def _find_pages(self) -> None:
+        # Page series: the reporters in references order (1 = `*`, 2 = `**`, ...).
+        series = [eid for eid, ref in self._refs.items()
+                  if local(ref) == "TLCReference" and ref.get("name") == "reporter"]
+        rank = {eid: k for k, eid in enumerate(series, start=1)}
         # The k-th break starts the (k+1)-th page of the source.
         for k, el in enumerate(self._iter(("eop",)), start=2):
-            self.pages[el] = page_mark(el.get("number"), k)
+            ref = (el.get("refersTo") or "").lstrip("#")
+            reporter = self._refs[ref].get("showAs") if ref in rank else None
+            self.pages[el] = page_mark(el.get("number"), k, rank.get(ref, 1), reporter)
 
     def page_of(self, el) -> PageMark:
         return self.pages.get(el) or page_mark(el.get("number"), 0)

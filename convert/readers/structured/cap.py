@@ -22,6 +22,7 @@ import re
 from ...document import Document, Meta, Note, P, PageBreak, Quote, Span
 from ...errors import ConvertError
 from .. import ReadReport
+from ..caption import decision_date
 from .sniff import cap as sniff  # noqa: F401  (the registry's detector)
 from . import flow, inline, notes, pages, safe
 
@@ -126,7 +127,7 @@ def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
     split_merged_series(r.labels, report)
     recover_markers(header, writings, r, report)
     leftover = notes.attach(r.calls, bodies, report.warnings)
-    doc = Document(meta=Meta(court_name=_head_text(head, "court"), title=None))
+    doc = Document(meta=head_meta(head))
     for body in leftover:
         report.warnings.append(f"footnote {body.marker}: no call in the text; kept as a note "
                                f"at the end of its writing")
@@ -138,13 +139,24 @@ def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
     return flow.assemble(doc, header, writings), report
 
 
-def _head_text(head, cls: str) -> str | None:
+def _head_texts(head, cls: str) -> list[str]:
     if head is None:
-        return None
-    for p in head.iter("p"):
-        if cls in (p.get("class") or "").split():
-            return " ".join(p.text_content().split()).rstrip(".") or None
-    return None
+        return []
+    return [" ".join(p.text_content().split()) for p in head.iter("p")
+            if cls in (p.get("class") or "").split()]
+
+
+def head_meta(head) -> Meta:
+    """Court, docket and decision date from CAP's head-matter classes.  Docket lines that
+    are really a date (945 N.E.2d 484: "Feb. 24" / "2011.") give the date, not a docket."""
+    courts = _head_texts(head, "court")
+    dockets = _head_texts(head, "docketnumber")
+    joined = ", ".join(d.rstrip(".") for d in dockets)
+    date = next((d for d in map(decision_date, _head_texts(head, "decisiondate")) if d), None)
+    if joined and decision_date(joined):
+        date, joined = date or decision_date(joined), ""
+    return Meta(court_name=courts[0].rstrip(".") if courts else None, docket=joined or None,
+                date=date)
 
 
 _AUTHOR = re.compile(r"(?:\bby\s+)?([A-Z][A-Za-z'’\-]+(?:\s+[A-Z][A-Za-z'’\-]+)*?)\s*,\s*"

@@ -103,7 +103,9 @@ def parse_html(source: str, data: bytes, warnings: list[str] | None = None) -> e
         raise ConvertError(source, f"cannot parse HTML: {err}") from None
     if root is None:
         raise ConvertError(source, "no HTML content")
-    check_depth(source, root)
+    # libxml2's HTML parser stops nesting at MAX_DEPTH and carries on without a word, so a
+    # tree that reaches the limit may have lost structure: refuse it.
+    check_depth(source, root, MAX_DEPTH - 1)
     neutralise(root, warnings)
     return root
 
@@ -120,12 +122,12 @@ def _encoding(data: bytes) -> str | None:
         return "windows-1252"
 
 
-def check_depth(source: str, root: etree._Element) -> None:
-    """Refuse a tree nested deeper than MAX_DEPTH (iteratively: no recursion to exhaust)."""
+def check_depth(source: str, root: etree._Element, limit: int = MAX_DEPTH) -> None:
+    """Refuse a tree nested deeper than `limit` (iteratively: no recursion to exhaust)."""
     stack = [(root, 1)]
     while stack:
         el, depth = stack.pop()
-        if depth > MAX_DEPTH:
+        if depth > limit:
             line = getattr(el, "sourceline", None)
             raise ConvertError(source, f"elements nested deeper than {MAX_DEPTH} levels: refused",
                                line=line)

@@ -30,3 +30,18 @@ def vendor(path: str, head: bytes) -> bool:
     """CourtListener's legacy vendor XML: root `<opinion>` with its own element names."""
     return _VENDOR_ROOT.match(head[:HEAD_WINDOW]) is not None and (
         b"<opinion_text>" in head or b"<caption>" in head or b"_byline>" in head)
+
+
+def caselaw_json(path: str, head: bytes) -> bool:
+    """case.law's JSON export: an object with `casebody` (and its `opinions`)."""
+    text = head[:HEAD_WINDOW].lstrip(b"\xef\xbb\xbf \t\r\n")
+    return text.startswith(b"{") and b'"casebody"' in head and b'"opinions"' in head
+
+
+_AKN_NS = b"http://docs.oasis-open.org/legaldocml/ns/akn/3.0"
+
+
+def akn(path: str, head: bytes) -> bool:
+    """An Akoma Ntoso 3.0 document: `akomaNtoso` root in the AKN namespace."""
+    window = head[:HEAD_WINDOW]
+    return b"akomaNtoso" in window and _AKN_NS in window
