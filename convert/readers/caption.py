@@ -178,7 +178,8 @@ def parties_from_column(left: list[str]) -> tuple[list[P], list[Party]]:
 
 from collections import Counter  # noqa: E402
 
-from . import court_forms, dates, dockets  # noqa: E402
+from . import dates, dockets  # noqa: E402
+from .forms import agency_heads  # noqa: E402
 
 # Pleading paper numbers its lines 1-28 in the margin; on the caption page they ride in front
 # of the caption's own text ("7     ADRIAN HOLLEY, et al.").
@@ -698,7 +699,7 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
         if found:
             cid, cname, ident.court_source = found[0], found[1], "page furniture"
     if cid is None:
-        agency = court_forms.agency_court(" ".join(rows[:40]))
+        agency = agency_heads.agency_court(" ".join(rows[:40]))
         if agency:
             from .courts import _courts
 
