@@ -99,19 +99,11 @@ def find(segments: list[Segment]) -> list[Found]:
 def _convert(cite, seg: Segment, cleaned: Cleaned) -> Found | None:
     from eyecite import models as m
 
-    if isinstance(cite, m.FullCaseCitation):
-        kind = "case"
-    elif isinstance(cite, m.ShortCaseCitation):
-        kind = "short"
-    elif isinstance(cite, m.IdCitation):
-        kind = "id"
-    elif isinstance(cite, m.SupraCitation):
-        kind = "supra"
-    elif isinstance(cite, m.FullLawCitation):
-        kind = "law"
-    elif isinstance(cite, m.FullJournalCitation):
-        kind = "journal"
-    else:  # UnknownCitation ("§ 1985" alone), ReferenceCitation (a bare case name)
+    kinds = ((m.FullCaseCitation, "case"), (m.ShortCaseCitation, "short"),
+             (m.IdCitation, "id"), (m.SupraCitation, "supra"), (m.FullLawCitation, "law"),
+             (m.FullJournalCitation, "journal"))
+    kind = next((name for cls, name in kinds if isinstance(cite, cls)), None)
+    if kind is None:  # UnknownCitation ("§ 1985" alone), ReferenceCitation (a bare case name)
         return None
     meta = cite.metadata
     a, b = cite.span()

@@ -137,11 +137,7 @@ def _strip_running_heads(pages: list[Page], report: ReadReport) -> dict[int, int
                 i += 1  # a page number above or among the head lines: rule 4 takes it
                 continue
             break
-        for line in list(page.lines[-_BOTTOM_ZONE:]):
-            if _key(line.text) in foots:
-                _take_number(line.text, page.index, numbers)
-                report.remove("running-foot", line.stripped, line.lineno, page.index)
-                page.lines.remove(line)
+        _remove_feet(page, foots, numbers, report)
     _strip_first_page_copies(pages[0], foots, numbers, report)
     return numbers
 
@@ -152,8 +148,13 @@ def _strip_first_page_copies(page: Page, foots: set[str], numbers: dict[int, int
     9`).  Only an exact copy (numbers aside) in page 1's foot zone goes.  Page 1's top is the
     caption, whose lines (court, docket, date) a form may repeat as the later pages' head:
     it is left alone."""
-    if page.index != 1:
-        return
+    if page.index == 1:
+        _remove_feet(page, foots, numbers, report)
+
+
+def _remove_feet(page: Page, foots: set[str], numbers: dict[int, int],
+                 report: ReadReport) -> None:
+    """Take the running-foot copies out of a page's foot zone, keeping any folio they carry."""
     for line in list(page.lines[-_BOTTOM_ZONE:]):
         if _key(line.text) in foots:
             _take_number(line.text, page.index, numbers)
