@@ -16,6 +16,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from typing import Callable, Iterable
@@ -47,6 +48,7 @@ def _worker_start(validate: bool, citations: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # SIGTERM: unwind (outputs.write_all_atomic removes its temporaries), then exit.
     signal.signal(signal.SIGTERM, _exit_on_term)
+    sys.unraisablehook = _term_again_outside_finalizers
     warm_up(validate, citations)
 
 
@@ -69,6 +71,15 @@ def warm_up(validate: bool, citations: bool = True) -> None:
 
 def _exit_on_term(signum, frame):
     raise SystemExit(128 + signum)
+
+
+def _term_again_outside_finalizers(unraisable) -> None:
+    """SIGTERM's SystemExit raised inside a finalizer (`__del__`) is swallowed and printed as a
+    traceback; deliver the signal again so the worker unwinds from ordinary code, quietly."""
+    if isinstance(unraisable.exc_value, SystemExit):
+        os.kill(os.getpid(), signal.SIGTERM)
+        return
+    sys.__unraisablehook__(unraisable)
 
 
 def _context():
