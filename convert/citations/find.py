@@ -113,8 +113,8 @@ def _convert(cite, seg: Segment, cleaned: Cleaned) -> Found | None:
     elif kind == "law" and "§" not in cleaned.text[a:b] and "," in cleaned.text[a:b]:
         b = cleaned.text.index(",", a)  # "Pub. L. 104-208, 110 Stat. 3009": the law's number
     elif kind == "id" and not pin:
-        m = patterns.ID_SECTION.match(cleaned.text, b)
-        if m:  # "Id. § 1225(b)(1)": the section is what the id. cites
+        m = patterns.ID_SECTION.match(cleaned.text, b) or patterns.ID_PIN.match(cleaned.text, b)
+        if m:  # "Id. § 1225(b)(1)": the section is what the id. cites; "Id. at 5 (citing"
             pin, b = m.group(1), m.end()
     elif kind == "short":
         b = max(b, cite.token.end)  # eyecite 2.7.8 may end a short cite's span before its page

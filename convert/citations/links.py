@@ -2,8 +2,11 @@
 
 - Case reporters (reporters-db) -> CourtListener's citation resolver,
   `https://www.courtlistener.com/c/{reporter}/{volume}/{page}/`, which is built on the same
-  reporters-db names.  Westlaw and Lexis numbers (cite types `specialty_west`,
-  `specialty_lexis`) have no public resolver, nor have neutral forms reporters-db lacks.
+  reporters-db names.  That includes Westlaw and Lexis numbers (cite types `specialty_west`,
+  `specialty_lexis`: `/c/WL/2019/4707150/`): CourtListener keeps them as citations of the
+  opinions it holds and its resolver looks them up like any reporter's (docs/citations.md
+  gives the evidence, and the limit: a number it never recorded gets its "not found" page).
+  Neutral forms reporters-db lacks (`2021-NCSC-57`) have no resolver.
 - The United States Code and the Code of Federal Regulations -> Cornell LII.
 - Everything else (journals, slip opinions, state codes): no link; still a reference.
 """
@@ -14,7 +17,6 @@ import re
 from urllib.parse import quote
 
 COURTLISTENER = "https://www.courtlistener.com/c/{reporter}/{volume}/{page}/"
-NO_PUBLIC_RESOLVER = frozenset({"specialty_west", "specialty_lexis"})
 # reporters-db name of the code -> Cornell LII path of a section.
 STATUTE_SITES = {
     "U.S.C.": "https://www.law.cornell.edu/uscode/text/{title}/{section}",
@@ -27,8 +29,8 @@ def case_href(reporter: str | None, volume: str | None, page: str | None,
               cite_type: str | None) -> str | None:
     if not (reporter and volume and page and page.isdigit()):
         return None  # a blank page ("569 U.S. ___") has nothing to resolve to
-    if cite_type is None or cite_type in NO_PUBLIC_RESOLVER:
-        return None  # not a reporters-db reporter, or a commercial database number
+    if cite_type is None:
+        return None  # not a reporters-db reporter: CourtListener's resolver cannot read it
     return COURTLISTENER.format(reporter=quote(reporter, safe="."), volume=quote(volume),
                                 page=quote(page))
 

@@ -48,3 +48,13 @@ RECORD_AT_NAME = re.compile(r"(?<!\w)(?!Id\.|Ibid\.)[A-Z][\w’'.]*$")
 # A section after "Id.", which eyecite 2.7.8 leaves out of the id. (it reads "§" alone):
 #   "Id. § 1225(b)(1)(A)(i)."   "id. §§ 1231(a), 1232"
 ID_SECTION = re.compile(r"\s*(§§?\s*\d[\w\-]*(?:\.\d[\w\-]*)*(?:\([A-Za-z0-9]{1,4}\))*)")
+
+# A pin cite after "Id." that eyecite 2.7.8 drops when a parenthetical opening with a signal
+# follows (it stops reading at the stop word "(citing", "(quoting", and then finds no pin):
+#   "Id. at 589-90 (quoting Ashcroft v. al-Kidd, ...)"   "Id. at *4 (citing ...)"
+#   "See id. at 14 & n.9."   "Id. ¶ 79 (“The express purpose ...”)"
+# (The cleaning has already made en dashes between digits hyphens.)
+_PIN = r"\*{0,4}\d+(?:-\*{0,4}\d+)?"
+ID_PIN = re.compile(
+    rf",?\s+((?:at\s+{_PIN}|¶¶?\s*\d+(?:-\d+)?)(?:\s*(?:,|&)\s*(?:nn?\.\s*)?{_PIN})*)"
+    r"(?![\w*-])")

@@ -69,3 +69,15 @@ def test_citation_split_by_a_page_marker_is_found_whole():
            '</judgment></akomaNtoso>')
     found = find(collect(etree.ElementTree(etree.fromstring(xml))))
     assert [(f.kind, f.text) for f in found] == [("case", "556 U.S. 662")]
+
+
+def test_id_keeps_its_pin_before_a_signal_parenthetical():
+    """eyecite 2.7.8 stops at "(quoting" / "(citing" and drops the id.'s pin cite."""
+    got = find(collect(tree_of(
+        "Id. at 589–90 (quoting Ashcroft v. al-Kidd, 563 U.S. 731, 742 (2011)). "
+        "See id. at 14 &amp; n.9. Id. at *4 (citing Corr. Servs. Corp.). "
+        "Id. ¶ 79 (“The express purpose”). Id. at 12. Id. (quoting x).")))
+    ids = [(f.text, f.pin) for f in got if f.kind == "id"]
+    assert ids == [("Id. at 589–90", "at 589-90"), ("id. at 14 & n.9", "at 14 & n.9"),
+                   ("Id. at *4", "at *4"), ("Id. ¶ 79", "¶ 79"), ("Id. at 12", "at 12"),
+                   ("Id.", None)]

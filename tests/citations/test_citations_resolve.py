@@ -52,11 +52,22 @@ def test_parallel_citations_are_one_reference():
     assert len(refs) == 1 and len(refs[0].cites) == 3
 
 
-def test_unpublished_forms_are_references_without_a_public_link():
+def test_unpublished_forms_without_a_resolver_are_references_without_a_public_link():
+    marks, _ = marks_of("Doe v. Roe, No. 20-1507, slip op. at 5 (1st Cir. 2020); In re X, "
+                        "2022-NCSC-1, ¶ 4.")
+    assert [h for _, h in marks] == ["#No. 20-1507, slip op. at 5", "#2022 NCSC 1"]
+
+
+def test_westlaw_and_lexis_numbers_go_to_courtlisteners_resolver():
+    """CourtListener keeps WL and Lexis numbers as citations of the opinions it holds, and
+    its resolver reads them as any reporters-db reporter (docs/citations.md)."""
     marks, _ = marks_of("Smith v. Jones, 2019 WL 1234567, at *3 (D.D.C. 2019); Doe v. Roe, "
-                        "No. 20-1507, slip op. at 5 (1st Cir. 2020); In re X, 2022-NCSC-1, ¶ 4.")
-    assert [h for _, h in marks] == ["#2019 WL 1234567", "#No. 20-1507, slip op. at 5",
-                                     "#2022 NCSC 1"]
+                        "2018 U.S. Dist. LEXIS 12345, at *4 (S.D.N.Y. 2018). Id. at *5.")
+    assert marks == [
+        ("2019 WL 1234567", "https://www.courtlistener.com/c/WL/2019/1234567/"),
+        ("2018 U.S. Dist. LEXIS 12345",
+         "https://www.courtlistener.com/c/U.S.%20Dist.%20LEXIS/2018/12345/"),
+        ("Id. at *5", "https://www.courtlistener.com/c/U.S.%20Dist.%20LEXIS/2018/12345/")]
 
 
 def test_the_opinions_own_citation_is_not_marked():
