@@ -71,7 +71,9 @@ def annotate(tree, marks: list[Mark], references: list[Reference]) -> list[etree
         for piece, a, b in parts:
             el = writer.ref(mark.reference.eid, mark.found.kind, mark.reference.href)
             jobs.append((piece, a, b, el))
-    # Split text nodes from their ends backwards, so earlier offsets stay valid.
-    for piece, a, b, el in sorted(jobs, key=lambda j: (id(j[0]), j[1]), reverse=True):
+    # Split text nodes from their ends backwards, so earlier offsets stay valid.  Keyed by the
+    # text node itself: a node may be reached through more than one piece (segments.joined).
+    for piece, a, b, el in sorted(jobs, key=lambda j: (id(j[0].node), j[0].slot, j[1]),
+                                  reverse=True):
         _wrap(piece, a, b, el)
     return [el for *_, el in jobs]

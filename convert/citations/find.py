@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import patterns
 from .clean import Cleaned, clean
-from .segments import Segment
+from .segments import Joined, Segment, joined
 
 # A segment with neither a digit nor an id./ibid./supra holds no citation eyecite can find.
 _MAY_CITE = re.compile(r"\d|\b(?:id|ibid|supra)\b", re.IGNORECASE)
@@ -84,14 +84,14 @@ def find(segments: list[Segment]) -> list[Found]:
     tokenizer = speed.tokenizer()
     found: list[Found] = []
     with _quiet():
-        for seg in segments:
+        for seg in joined(segments):
             if not _MAY_CITE.search(seg.text):
                 continue
             cleaned = clean(seg.text)
             cites = get_citations(cleaned.text, tokenizer=tokenizer)
             ours = [f for f in (_convert(c, seg, cleaned) for c in cites) if f is not None]
             ours += _patterns(seg, cleaned, ours)
-            found += ours
+            found += [seg.place(f) for f in ours] if isinstance(seg, Joined) else ours
     found.sort(key=Found.order)
     return found
 

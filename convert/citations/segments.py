@@ -6,10 +6,15 @@ nodes (`Piece`s) it was put together from, so a span of the text can be found ag
 tree.  Inline markup (`i`, `b`, `span`, an existing `ref`, ...) is transparent; a page marker
 (`eop`) adds no text; a footnote (`authorialNote`) adds none either: its paragraphs are
 segments of their own, read at the call (for id. and supra) as a reader reads them.
+
+`joined` reads as one text the consecutive blocks a reader broke inside a citation ("258 U. S."
+at the end of one paragraph, "574, 580 (1922)" opening the next), so the citation is found
+whole; each citation found in it is then placed back on the block that holds it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -152,3 +157,75 @@ def header_segments(tree) -> list[Segment]:
     if header is None:
         return []
     return [_segment(p, (k,))[0] for k, p in enumerate(header.iter(q("p")))]
+
+
+# A block that ends inside a citation the reader split over two blocks (a paragraph break
+# put where a page or column ended), and the block that continues it:
+#   "... Oklahoma v. Texas, 258 U. S."  +  "574, 580 (1922), and ..."     (slip opinion, raw text)
+#   "... Graham, 473 U.S. 159, 105 S."  +  "Ct. 3099 (1985)"
+#   "... citizenship under 8 U.S.C."    +  "§ 1427. The United States ..."  (PDF lines)
+#   "... held that 8"                   +  "U.S.C. § 1427 precludes ..."
+# The end is a volume (a number), maybe with up to `SPLIT_REPORTER_WORDS` abbreviated words of a
+# reporter after it; the start is a page, a section sign or an abbreviated word.
+SPLIT_REPORTER_WORDS = 4  # "U. S." is 2, "F. Supp. 2d" 3, "U.S. Dist. LEXIS" 3: room for one more
+_OPEN_END = re.compile(rf"(?<![\w.,-])\d{{1,4}}(?:\s+[A-Z][\w.'’]*){{0,{SPLIT_REPORTER_WORDS}}}\s*$")
+_CONTINUES = re.compile(r"^\s*(?:§|\d|[A-Z][A-Za-z'’]*\.[\w.'’]*(?=\s))")
+
+
+@dataclass
+class Joined(Segment):
+    """Consecutive segments of one flow (the body, or one note) read as one text, so a
+    citation the reader split between them is found whole.  `parts` are (offset, segment)."""
+
+    parts: list[tuple[int, Segment]] = field(default_factory=list)
+
+    def place(self, found):
+        """A citation found in the joined text, moved onto the one segment that holds it
+        whole (its own offsets, order and owner); one that straddles two stays here."""
+        for offset, seg in self.parts:
+            if offset <= found.start and found.end <= offset + len(seg.text):
+                found.segment, found.start, found.end = seg, found.start - offset, \
+                    found.end - offset
+                return found
+        return found
+
+
+def _flow(seg: Segment):
+    node = seg.element.getparent()
+    while node is not None and node.tag != q("authorialNote"):
+        node = node.getparent()
+    return node
+
+
+def joined(segments: list[Segment]) -> list[Segment]:
+    """The segments to read, with each run of segments split inside a citation joined."""
+    out: list[Segment] = []
+    run: list[Segment] = []
+    for seg in segments:
+        if run and _OPEN_END.search(run[-1].text) and _CONTINUES.match(seg.text) \
+                and _flow(run[-1]) is _flow(seg):
+            run.append(seg)
+            continue
+        if run:
+            out.append(_join(run))
+        run = [seg]
+    if run:
+        out.append(_join(run))
+    return out
+
+
+def _join(run: list[Segment]) -> Segment:
+    if len(run) == 1:
+        return run[0]
+    first = run[0]
+    text, pieces, calls, parts = "", [], [], []
+    for seg in run:
+        if text:
+            text += " "
+        offset = len(text)
+        parts.append((offset, seg))
+        pieces += [Piece(p.node, p.slot, p.start + offset, p.end + offset, p.locked)
+                   for p in seg.pieces]
+        calls += [(at + offset, note) for at, note in seg.calls]
+        text += seg.text
+    return Joined(first.element, text, pieces, first.rank, first.owner, calls, parts)

@@ -74,3 +74,35 @@ def test_existing_refs_are_not_wrapped_again():
     tree = doc('See <ref eId="r" href="https://example.org">556 U.S. 662</ref> (2009).')
     link(tree)
     assert len(refs(tree)) == 1
+
+
+def test_citation_split_by_a_paragraph_break_links_on_both_sides():
+    """A reader that broke a paragraph inside a citation ("258 U. S." | "574, 580 (1922)"):
+    the citation is found whole and gets one ref in each paragraph, with one reference; a
+    citation wholly inside the second paragraph stays that paragraph's."""
+    tree = doc('Oklahoma v. Texas, 258 U. S.</p></content></paragraph><paragraph '
+               'eId="para_2"><content><p>574, 580 (1922); see 8 U.S.C. § 1427. Later, 8'
+               '</p></content></paragraph><paragraph eId="para_3"><content><p>U.S.C. § 1447 '
+               'applies.')
+    before = text(tree)
+    link(tree)
+    assert text(tree) == before
+    got = [(r.getparent().getparent().getparent().get("eId"), r.text, r.get("href"))
+           for r in refs(tree)]
+    okla = "https://www.courtlistener.com/c/U.S./258/574/"
+    assert got == [
+        ("para_1", "258 U. S.", okla), ("para_2", "574", okla),
+        ("para_2", "8 U.S.C. § 1427", "https://www.law.cornell.edu/uscode/text/8/1427"),
+        ("para_2", "8", "https://www.law.cornell.edu/uscode/text/8/1447"),
+        ("para_3", "U.S.C. § 1447", "https://www.law.cornell.edu/uscode/text/8/1447")]
+    assert len({r.get("refersTo") for r in refs(tree)}) == 3
+    assert not schema_errors(tree)
+
+
+def test_a_note_is_not_joined_to_the_paragraph_that_calls_it():
+    from convert.citations.segments import collect, joined
+
+    tree = doc('See 258<authorialNote eId="note_1" marker="1" placement="bottom"><p>U.S.C. '
+               '§ 1 is not cited here.</p></authorialNote>')
+    segments = collect(tree)
+    assert len(joined(segments)) == len(segments) == 2
