@@ -65,3 +65,19 @@ def test_scheduler_without_a_cluster_is_one_line(tmp_path, capsys, monkeypatch):
     err = capsys.readouterr().err
     assert code == 2 and "Traceback" not in err and "cannot reach the Dask scheduler" in err
     assert len([ln for ln in err.splitlines() if ln.startswith("akn batch: error")]) == 1
+
+
+def test_cluster_writes_the_local_citation_table(tmp_path, cluster, capsys):
+    """`--citations-out` on the cluster: the local run's bytes, also when every input is
+    skipped and the rows are listed on the cluster's workers from the XML outputs."""
+    src = _tree(tmp_path)
+    local, remote = tmp_path / "local.jsonl", tmp_path / "remote.jsonl"
+    again = tmp_path / "again.jsonl"
+    args = ["--to", "xml", "-q", "--citations-out"]
+    assert main(["batch", str(src), "-o", str(tmp_path / "a"), *args, str(local)]) == 1
+    on_cluster = ["batch", f"file://{src}", "-o", f"file://{tmp_path / 'b'}", "--scheduler",
+                  cluster.scheduler_address, *args]
+    assert main([*on_cluster, str(remote)]) == 1
+    assert main([*on_cluster, f"file://{again}"]) == 1
+    assert remote.read_bytes() == local.read_bytes() == again.read_bytes()
+    assert local.stat().st_size > 10_000

@@ -37,9 +37,11 @@ def _client(scheduler):
         raise UsageError(f"{scheduler}: cannot reach the Dask scheduler ({reason})") from None
 
 
-def run_cluster(jobs: list[Job], scheduler, on_result: Callable[[dict], None]) -> None:
-    """Convert `jobs` on the cluster at `scheduler` (an address, or a Cluster object),
-    calling `on_result` as each finishes.  Stopped (a signal) cancels what is left."""
+def run_cluster(jobs: list[Job], scheduler, on_result: Callable[[dict], None],
+                fn: Callable[[Job], dict] = convert_job) -> None:
+    """Run `fn` (convert, or list the citations of, one input) on `jobs` on the cluster at
+    `scheduler` (an address, or a Cluster object), calling `on_result` as each finishes.
+    Stopped (a signal) cancels what is left."""
     if not jobs:
         return
     from distributed import as_completed
@@ -53,7 +55,7 @@ def run_cluster(jobs: list[Job], scheduler, on_result: Callable[[dict], None]) -
         client.run(warm_up, validate, any(job.citations for job in jobs))  # each worker: imports, schema, courts index, once
         for job in jobs:
             # pure=False: the same job submitted again (a rerun) is converted again.
-            futures[client.submit(convert_job, job, pure=False, retries=RETRIES)] = job
+            futures[client.submit(fn, job, pure=False, retries=RETRIES)] = job
         for future in as_completed(list(futures)):
             job = futures[future]
             try:

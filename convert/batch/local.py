@@ -91,27 +91,31 @@ def _context():
     return multiprocessing.get_context("spawn")
 
 
-def run_serial(jobs: Iterable[Job], on_result: Callable[[dict], None]) -> None:
+def run_serial(jobs: Iterable[Job], on_result: Callable[[dict], None],
+               fn: Callable[[Job], dict] = convert_job) -> None:
     for job in jobs:
-        on_result(convert_job(job))
+        on_result(fn(job))
 
 
-def run_pool(jobs: list[Job], workers: int, on_result: Callable[[dict], None]) -> None:
-    """Convert every job in `workers` processes, calling `on_result` in the parent as each
-    finishes.  Raises Stopped (after stopping the workers) on SIGINT/SIGTERM."""
+def run_pool(jobs: list[Job], workers: int, on_result: Callable[[dict], None],
+             fn: Callable[[Job], dict] = convert_job) -> None:
+    """Run `fn` (convert, or list the citations of, one input) on every job in `workers`
+    processes, calling `on_result` in the parent as each finishes.  Raises Stopped (after
+    stopping the workers) on SIGINT/SIGTERM."""
     attempts = {job: 0 for job in jobs}
     left = list(jobs)
     while left:
-        left = _one_pool(left, workers, on_result, attempts)
+        left = _one_pool(left, workers, on_result, attempts, fn)
 
 
-def _one_pool(jobs: list[Job], workers: int, on_result, attempts: dict) -> list[Job]:
+def _one_pool(jobs: list[Job], workers: int, on_result, attempts: dict,
+              fn: Callable[[Job], dict] = convert_job) -> list[Job]:
     """Run jobs until done or the pool breaks; the jobs to run again in a new pool."""
     validate = all(job.validate for job in jobs)
     citations = any(job.citations for job in jobs)
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=_context(),
                                initializer=_worker_start, initargs=(validate, citations))
-    futures = {pool.submit(convert_job, job): job for job in jobs}
+    futures = {pool.submit(fn, job): job for job in jobs}
     order = {job: i for i, job in enumerate(jobs)}
     finished: set[Job] = set()
     try:

@@ -23,6 +23,7 @@ class Job:
     validate: bool = True
     max_bytes: int | None = None  # --max-size; None: the cap of the input's kind
     citations: bool = True  # mark citations as links (--no-citations)
+    list_citations: bool = False  # also return the citation table's rows (--citations-out)
 
 
 @dataclass
@@ -48,7 +49,8 @@ def _overlap(src: Storage, out: Storage) -> bool:
 
 def make_plan(src: str, out: str, formats, source_format: str = "auto",
               validate: bool = True, force: bool = False,
-              max_bytes: int | None = None, citations: bool = True) -> Plan:
+              max_bytes: int | None = None, citations: bool = True,
+              list_citations: bool = False) -> Plan:
     from ..readers import registry
     from .report import load_manifest
 
@@ -70,7 +72,8 @@ def make_plan(src: str, out: str, formats, source_format: str = "auto",
             plan.refused.append(_refused(location, rel, f"{location}: same output names as "
                                                        f"{first_owner}; not converted"))
             continue
-        job = Job(location, rel, outputs, source_format, validate, max_bytes, citations)
+        job = Job(location, rel, outputs, source_format, validate, max_bytes, citations,
+                  list_citations)
         entry = plan.manifest.get(rel)
         if not force and entry and _up_to_date(job, entry, plan):
             plan.skipped.append((job, entry))

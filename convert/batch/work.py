@@ -51,6 +51,8 @@ def convert_job(job: Job) -> dict:
                       removed=dict(sorted(Counter(r.kind for r in parsed.report.removed)
                                           .items())),
                       meta=case_facts(parsed.tree))
+        if job.list_citations:
+            _list(result, job, lambda: parsed.xml)
     except ConvertError as err:
         result["error"] = str(err)
     except Exception as err:  # a converter bug: this input fails, the batch goes on
@@ -61,6 +63,49 @@ def convert_job(job: Job) -> dict:
         seconds[stage] = round(seconds[stage], SECONDS_DIGITS)
     result["worker_peak_mb"] = _peak_mb()
     return result
+
+
+def list_job(job: Job) -> dict:
+    """The citation table of an input an earlier run converted (skipped as up to date), for
+    `--citations-out`: read back from its XML output, or, when the batch writes no XML, from
+    the input converted again in memory (nothing is written).  Never raises."""
+    from ..errors import ConvertError
+    from ..pipeline import parse_data
+    from .storage import read
+
+    result = {"input": job.input, "rel": job.rel, "status": "listed", "error": None}
+
+    def xml() -> bytes:
+        target = next((t for fmt, t in job.outputs if fmt == "xml"), None)
+        if target is not None:
+            return read(target, "akn")
+        data = read(job.input, job.source_format, job.max_bytes)
+        fmt = reader_of(job, data) or "text"
+        with warnings.catch_warnings():  # the run that converted it reported them
+            warnings.simplefilter("ignore")
+            return parse_data(job.input, data, fmt, False, citations=job.citations).xml
+
+    try:
+        _list(result, job, xml)
+    except ConvertError as err:
+        result["citations_error"] = str(err)
+    return result
+
+
+def _list(result: dict, job: Job, xml) -> None:
+    """Put the rows of `akn cite` for the document `xml()` returns into the result, as JSON
+    Lines naming the document; a failure is the result's `citations_error`, not the
+    conversion's."""
+    from ..citations.table import json_lines, parse_akn
+    from ..errors import ConvertError
+
+    try:
+        result["citations"] = json_lines(parse_akn(xml()), job.rel)
+    except ConvertError:
+        raise
+    except Exception as err:  # unreadable XML output, or a bug: this table row set fails
+        result["citations_error"] = (f"{job.input}: cannot list its citations: "
+                                     f"{type(err).__name__}: {err}")
 
 
 def reader_of(job: Job, data: bytes) -> str | None:

@@ -45,5 +45,17 @@ def rows(tree) -> list[dict]:
     return out
 
 
-def json_lines(tree) -> str:
-    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(tree))
+def json_lines(tree, document: str | None = None) -> str:
+    """The rows as JSON Lines; with `document`, each row first names it (a batch's table)."""
+    head = {"document": document} if document is not None else {}
+    return "".join(json.dumps({**head, **row}, ensure_ascii=False) + "\n"
+                   for row in rows(tree))
+
+
+def parse_akn(data: bytes):
+    """An AKN document's bytes as a tree, parsed without network, DTDs or entity expansion."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
+                             huge_tree=False)
+    return etree.ElementTree(etree.fromstring(data, parser))

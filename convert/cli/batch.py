@@ -30,6 +30,12 @@ def add_arguments(p) -> None:
                    help="convert every input, even those whose outputs are up to date")
     p.add_argument("--report", metavar="FILE",
                    help="the JSON Lines report (default: OUT_DIR/batch-report.jsonl)")
+    p.add_argument("--citations-out", metavar="FILE",
+                   help="also write every document's citations to FILE as JSON Lines: the "
+                        "rows of `akn cite`, each with `document` (the input relative to "
+                        "SRC_DIR) first, in the order of the documents' paths; inputs skipped "
+                        "as up to date are listed from their XML output (or converted again "
+                        "in memory when --to has no xml), so a rerun keeps the table whole")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on a Dask distributed cluster (tcp://host:8786); needs the "
                         "`dask` extra: pip install 'akn-convert[dask]'")
@@ -53,6 +59,7 @@ def run(args) -> int:
                           validate=args.validate, force=args.force, jobs=jobs,
                           scheduler=args.scheduler, report=args.report,
                           max_bytes=args.max_size, citations=args.citations,
+                          citations_out=args.citations_out,
                           on_plan=progress.start, on_result=progress.step)
     except UsageError as err:
         say(f"akn batch: error: {err}")
@@ -69,11 +76,13 @@ def run(args) -> int:
 
     for line in summary(batch.results, batch.elapsed, batch.stopped_by is not None):
         status(args, line)
+    for error in sorted(batch.citation_errors):
+        say(f"error: {error}")
     if batch.report_error:
         say(f"error: {batch.report_error}")
     if batch.stopped_by is not None:
         return 128 + batch.stopped_by if batch.stopped_by != 2 else EXIT_INTERRUPTED
-    if batch.report_error:
+    if batch.report_error or batch.citation_errors:
         return EXIT_INVALID
     return EXIT_INVALID if batch.failed else EXIT_OK
 
