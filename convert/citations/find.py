@@ -110,8 +110,13 @@ def _convert(cite, seg: Segment, cleaned: Cleaned) -> Found | None:
     pin = (getattr(meta, "pin_cite", None) or "").strip()
     if kind == "law" and pin.startswith("(") and cleaned.text.startswith(pin, b):
         b += len(pin)  # "42 U.S.C. § 1985(3)": the subsection is part of what is cited
-    elif kind == "law" and "§" not in cleaned.text[a:b] and "," in cleaned.text[a:b]:
-        b = cleaned.text.index(",", a)  # "Pub. L. 104-208, 110 Stat. 3009": the law's number
+    elif kind == "law" and "§" not in cleaned.text[a:b]:
+        # "Pub. L. 104-208, 110 Stat. 3009", "Pub. L. No. 93-344.": the law's number
+        number = patterns.LAW_NUMBER.search(cleaned.text, a, b)
+        if number:
+            b = number.end()
+        elif "," in cleaned.text[a:b]:
+            b = cleaned.text.index(",", a)
     elif kind == "id" and not pin:
         m = patterns.ID_SECTION.match(cleaned.text, b) or patterns.ID_PIN.match(cleaned.text, b)
         if m:  # "Id. § 1225(b)(1)": the section is what the id. cites; "Id. at 5 (citing"

@@ -8,6 +8,8 @@
   gives the evidence, and the limit: a number it never recorded gets its "not found" page).
   Neutral forms reporters-db lacks (`2021-NCSC-57`) have no resolver.
 - The United States Code and the Code of Federal Regulations -> Cornell LII.
+- Public laws from the 104th Congress on -> GovInfo's link service (the Government
+  Publishing Office's Public and Private Laws collection begins there).
 - Everything else (journals, slip opinions, state codes): no link; still a reference.
 """
 
@@ -22,6 +24,9 @@ STATUTE_SITES = {
     "U.S.C.": "https://www.law.cornell.edu/uscode/text/{title}/{section}",
     "C.F.R.": "https://www.law.cornell.edu/cfr/text/{title}/{section}",
 }
+PUBLIC_LAW = "https://www.govinfo.gov/link/plaw/{congress}/public/{number}"
+FIRST_GOVINFO_CONGRESS = 104  # GovInfo's PLAW collection starts with the 104th (1995-96)
+_LAW_NUMBER = re.compile(r"(\d{1,3})-(\d{1,4})")
 _SECTION = re.compile(r"[0-9][0-9A-Za-z.\-]*?(?=[.\-]?$)")
 
 
@@ -43,3 +48,11 @@ def statute_href(reporter: str | None, title: str | None, section: str | None) -
     if not m or not title.isdigit():
         return None
     return site.format(title=title, section=quote(m.group()))
+
+
+def public_law_href(number: str | None) -> str | None:
+    """"104-208" (Pub. L. 104-208) -> GovInfo's page of that law; None before the 104th."""
+    m = _LAW_NUMBER.fullmatch((number or "").strip())
+    if not m or int(m.group(1)) < FIRST_GOVINFO_CONGRESS:
+        return None
+    return PUBLIC_LAW.format(congress=int(m.group(1)), number=int(m.group(2)))

@@ -58,3 +58,8 @@ _PIN = r"\*{0,4}\d+(?:-\*{0,4}\d+)?"
 ID_PIN = re.compile(
     rf",?\s+((?:at\s+{_PIN}|¶¶?\s*\d+(?:-\d+)?)(?:\s*(?:,|&)\s*(?:nn?\.\s*)?{_PIN})*)"
     r"(?![\w*-])")
+
+# Where a public law's citation ends: its number.  eyecite 2.7.8 runs on into the Statutes at
+# Large citation or the sentence's period ("Pub. L. 104-208, 110 Stat. 3009", "Pub. L. No.
+# 93-344.").
+LAW_NUMBER = re.compile(r"\b\d{1,3}-\d{1,4}\b")

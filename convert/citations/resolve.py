@@ -24,6 +24,8 @@ from dataclasses import dataclass, field
 from . import links
 from .find import Found
 
+PUBLIC_LAW = "Pub. L."  # eyecite's reporter for public laws ("Pub. L. No. 107-296")
+
 # Between two parallel citations: a comma, optionally a pin cite of the first ("544, 555,").
 _BETWEEN_PARALLEL = re.compile(r"^,\s*(?:(?:at\s+)?\*?\d+(?:-\d+)?(?:,\s*\*?\d+(?:-\d+)?)*,\s*)?$")
 
@@ -56,6 +58,8 @@ class Mark:
 
 
 def key_of(f: Found) -> str:
+    if f.kind == "law" and f.reporter == PUBLIC_LAW and f.volume and not f.page:
+        return f"{PUBLIC_LAW} {f.volume}"  # "Pub. L. No. 107-296" and "Pub. L. 107-296"
     if f.kind == "law" and f.page:
         return f"{f.volume} {f.reporter} § {f.page}"
     if f.kind in ("slip", "law"):
@@ -64,6 +68,8 @@ def key_of(f: Found) -> str:
 
 
 def href_of(f: Found) -> str | None:
+    if f.kind == "law" and f.reporter == PUBLIC_LAW and not f.page:
+        return links.public_law_href(f.volume)
     if f.kind == "law":
         return links.statute_href(f.reporter, f.extra.get("title"), f.extra.get("section"))
     if f.kind in ("case", "neutral"):
@@ -126,7 +132,7 @@ def _same_code(f: Found, ref: Reference, refs: dict | None = None) -> Reference:
     """"8 U.S.C. § 1158 ... Id. § 1225(b)": another section of the same code title."""
     m = _SECTION_PIN.match((f.pin or "").strip())
     law = ref.first
-    if not m or m["section"] == law.extra.get("section"):
+    if not m or not law.page or m["section"] == law.extra.get("section"):
         return ref
     title, section = law.extra.get("title"), m["section"]
     key = f"{law.volume} {law.reporter} § {section}"

@@ -87,3 +87,15 @@ def test_own_citation_read_from_the_caption():
            '</akomaNtoso>')
     marks, _ = analyse(etree.ElementTree(etree.fromstring(xml)))
     assert marks == []
+
+
+def test_public_laws_link_to_govinfo_from_the_104th_congress():
+    marks, refs = marks_of("IIRIRA, Pub. L. 104–208, 110 Stat. 3009–546; Homeland Security Act, "
+                           "Pub. L. No. 107-296, 116 Stat. 2135. Budget Act, Pub. L. No. 93-344. "
+                           "See Pub. L. No. 104-208.")
+    assert marks == [
+        ("Pub. L. 104–208", "https://www.govinfo.gov/link/plaw/104/public/208"),
+        ("Pub. L. No. 107-296", "https://www.govinfo.gov/link/plaw/107/public/296"),
+        ("Pub. L. No. 93-344", "#Pub. L. 93-344"),  # before GovInfo's collection: no link
+        ("Pub. L. No. 104-208", "https://www.govinfo.gov/link/plaw/104/public/208")]
+    assert len(refs) == 3  # the same law, with or without "No.", is one reference

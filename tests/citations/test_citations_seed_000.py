@@ -77,6 +77,8 @@ def test_every_full_case_citation_of_the_source_is_marked(linked):
     ("28 U.S.C. § 1631", "https://www.law.cornell.edu/uscode/text/28/1631"),
     ("6 U.S.C. § 279(a)", "https://www.law.cornell.edu/uscode/text/6/279"),
     ("8 U.S.C. § 1232(a)(1)", "https://www.law.cornell.edu/uscode/text/8/1232"),
+    ("Pub. L. 104–208", "https://www.govinfo.gov/link/plaw/104/public/208"),
+    ("Pub. L. No. 107-296", "https://www.govinfo.gov/link/plaw/107/public/296"),
 ])
 def test_us_code_citations_are_linked(linked, text, href):
     assert (text, href) in {(r.text, r.get("href")) for r in refs(linked, "law")}
@@ -120,6 +122,14 @@ def test_id_after_a_case_citation_resolves_to_it(linked):
 ])
 def test_named_ids_resolve_to_the_case_before_them(linked, text, href):
     assert href in {r.get("href") for r in refs(linked, "id") if r.text == text}
+
+
+def test_every_ref_links_somewhere_public(linked):
+    """Each of seed 000's 143 refs (cases, short cites, id.s, statutes, public laws) has a
+    public link: an id. takes its antecedent's, and every antecedent here has one."""
+    every = refs(linked)
+    assert len(every) >= 140
+    assert [r.text for r in every if not r.get("href").startswith("https://")] == []
 
 
 def test_id_after_a_record_cite_is_plain(linked):
