@@ -107,10 +107,8 @@ def test_removed_furniture_is_reported():
 
 # ---------------------------------------------------------------- 3. footnotes
 
-# Inputs whose text shows fewer labelled notes than the document has (none now: the North
-# Carolina opinion's plain text prints note 3's label after its note, alone on the page's last
-# line, which the reader takes as the note's label since a bare edge number is no longer
-# removed as a folio unless the page numbering confirms it).
+# Inputs whose text shows fewer notes than the document has (none now: the North Carolina
+# opinion's plain text prints note 3's label after its note, and the reader takes it there).
 SHOWN: dict[str, int] = {}
 
 

@@ -36,26 +36,17 @@ SHORTFALLS = {
         14, "labels.json counts the vendor's stray 'Page 1' after the dissent's notes (after "
             "page 834) as a printed number; the reader keeps that break unnumbered"),
     ("azd_bard_ivc_remand_order", "raw", "page_numbers"): (2, _SCHEDULE_FOLIOS),
-    ("cacd_664551_368_redacted_civil_minutes", "raw", "notes_recall"): (
-        0.4, "notes 3-5 sit among the form footer in plain text and are not found"),
     ("cand_3-04-cv-98_alvarado_v_fedex_order", "pdf", "coverage"): (
         0.9741, "justified lines whose word gaps (0.07 em) equal the letter gaps and carry no "
                 "break in the content stream ('ofthe', 'whichMichael')"),
-    ("cand_3-04-cv-98_alvarado_v_fedex_order", "layout", "notes_recall"): (
-        0.0, "the note interleaved with line numbers is not found"),
     ("nysd_12-cv-5708_doc11", "pdf", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "layout", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "raw", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
-    ("bia_28_IN_437_laguerre", "text", "notes_recall"): (
-        0.6667, "one paragraph a line: notes 5-6 open high on a short page, no gap, no rule"),
 }
 
 # Documents whose PDF, -layout text and plain text disagree on notes or page breaks
 # (acceptance 2), with the reason.  Same rule: the list only shrinks.
-DISAGREEMENTS = {
-    "cacd_664551_368_redacted_civil_minutes": "plain text: notes 3-5 among the form footer",
-    "cand_3-04-cv-98_alvarado_v_fedex_order": "text forms: note interleaved with line numbers",
-}
+DISAGREEMENTS: dict[str, str] = {}
 
 _HIGHER_IS_BETTER = {"notes_recall", "notes_precision", "page_numbers", "coverage"}
 _EPSILON = 1e-4  # values are listed to four decimals

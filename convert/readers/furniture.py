@@ -41,6 +41,7 @@ _PAGE_NUMBER_RE = re.compile(
 _FOLIO_OF = re.compile(r"\bpage\s+(\d{1,4})\s+of\s+\d{1,4}\s*$", re.I)
 _GLUED_FOLIO = re.compile(r"^\s*-\s*(\d{1,4})\s*-?(?=\s*\[\*)")
 _LINE_NUMBER_PREFIX = re.compile(r"^\s{0,3}(\d{1,2})(?=\s{2,}\S|\s*$)")
+_INDENTED_NUMBER = re.compile(r"^\s*(\d{1,2})(?=\s{2,}\S|\s*$)")
 _HEAD_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _TOP_ZONE, _BOTTOM_ZONE = 4, 3
 
@@ -77,9 +78,18 @@ def _stamp_fields(page: Page) -> int:
 
 
 def _strip_line_numbers(page: Page, report: ReadReport) -> None:
-    """Pleading paper: numbers 1..28 down the margin, rising, on many lines of the page."""
+    """Pleading paper: numbers 1..28 down the margin, rising, on many lines of the page.  The
+    margin is the page's left edge, or (`pdftotext -layout` setting a side label left of it)
+    one column further in that the numbers share, right-aligned (`_margin_column`)."""
+    prefix = _LINE_NUMBER_PREFIX
     hits = [(i, int(m.group(1))) for i, l in enumerate(page.lines)
-            if (m := _LINE_NUMBER_PREFIX.match(l.text)) and 1 <= int(m.group(1)) <= 28]
+            if (m := prefix.match(l.text)) and 1 <= int(m.group(1)) <= 28]
+    if len(hits) < 10:
+        prefix = _margin_column(page)
+        if prefix is None:
+            return
+        hits = [(i, int(m.group(1))) for i, l in enumerate(page.lines)
+                if (m := prefix.match(l.text)) and 1 <= int(m.group(1)) <= 28]
     if len(hits) < 10:
         return
     rising = sum(1 for (_, a), (_, b) in zip(hits, hits[1:]) if b == a + 1)
@@ -92,7 +102,7 @@ def _strip_line_numbers(page: Page, report: ReadReport) -> None:
             continue  # out of the rising margin sequence: a note label ("26, 1, 27"), not a line number
         last = number
         line = page.lines[i]
-        m = _LINE_NUMBER_PREFIX.match(line.text)
+        m = prefix.match(line.text)
         report.remove("line-number", str(number), line.lineno, page.index)
         rest = line.text[m.end():]
         if rest.strip():
@@ -102,6 +112,18 @@ def _strip_line_numbers(page: Page, report: ReadReport) -> None:
             drop.append(i)
     for i in reversed(drop):
         del page.lines[i]
+
+
+def _margin_column(page: Page) -> re.Pattern | None:
+    """The line-number prefix for a margin set further in: the column most numbers 1..28 that
+    open a line end in (right-aligned, as `pdftotext -layout` sets them), when it is not the
+    left edge's."""
+    ends = Counter(m.end(1) for l in page.lines
+                   if (m := _INDENTED_NUMBER.match(l.text)) and 1 <= int(m.group(1)) <= 28)
+    if not ends:
+        return None
+    end, _ = ends.most_common(1)[0]
+    return re.compile(r"^\s{%d,%d}(\d{1,2})(?<=^.{%d})(?=\s{2,}\S|\s*$)" % (end - 2, end - 1, end))
 
 
 # ------------------------------------------------------------------ 3. running heads
@@ -236,6 +258,9 @@ def _remove_folios(page: Page, folios, label: str | None, report: ReadReport) ->
 # a numbered document may still hide some folios from us (plain pdftotext moves a table
 # page's folio in among the table's columns: D. Ariz. 2019 schedules).
 _FOLIO_SHARE = 0.5
+# ... and on at least this many pages: one number alone, in a short paper, is as likely a note
+# label printed after its note as a folio.
+_FOLIO_MIN_PAGES = 2
 
 
 def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | None]:
@@ -248,7 +273,7 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
     with nothing, get no number: no guessing.
 
     A number that stands alone, out of every run, still numbers its own page (and no other)
-    when the document numbers its pages (`_FOLIO_SHARE`) and the number does not interrupt one
+    when the document numbers its pages (`_FOLIO_SHARE`, `_FOLIO_MIN_PAGES`) and the number does not interrupt one
     sequence (the runs before and after it, if both exist, differ): a one-page writing whose
     count restarts at 1, schedules and exhibits after an order that print their own numbers.
     """
@@ -274,7 +299,8 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
             if page + offset > 0:
                 labels[page] = str(page + offset)
     later = page_count - 1
-    if later < 1 or sum(1 for p in printed if p > 1) < _FOLIO_SHARE * later:
+    shown = sum(1 for p in printed if p > 1)
+    if later < 1 or shown < max(_FOLIO_MIN_PAGES, _FOLIO_SHARE * later):
         return labels
     for first, last, offset in runs:
         if (first, last, offset) in trusted or labels.get(first) is not None:
