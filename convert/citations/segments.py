@@ -160,16 +160,22 @@ def header_segments(tree) -> list[Segment]:
 
 
 # A block that ends inside a citation the reader split over two blocks (a paragraph break
-# put where a page or column ended), and the block that continues it:
+# put where a page, a column or a PDF line ended), and the block that continues it:
 #   "... Oklahoma v. Texas, 258 U. S."  +  "574, 580 (1922), and ..."     (slip opinion, raw text)
 #   "... Graham, 473 U.S. 159, 105 S."  +  "Ct. 3099 (1985)"
-#   "... citizenship under 8 U.S.C."    +  "§ 1427. The United States ..."  (PDF lines)
+#   "... Google LLC, 405 F. Supp. 3d"   +  "862, 866 (N.D. Cal. 2019)"    (PDF lines)
+#   "... citizenship under 8 U.S.C."    +  "§ 1427. The United States ..."
 #   "... held that 8"                   +  "U.S.C. § 1427 precludes ..."
-# The end is a volume (a number), maybe with up to `SPLIT_REPORTER_WORDS` abbreviated words of a
-# reporter after it; the start is a page, a section sign or an abbreviated word.
+#   "... No. 17-CV-183, 2019"           +  "WL 5212394, at *3-4"
+#   "... peculiar to the case.” Id. at" +  "732 (internal citation omitted)"
+# The end is a volume (a number), maybe with up to `SPLIT_REPORTER_WORDS` words of a reporter
+# after it (abbreviations, or an edition: "2d", "4th"), or a pin cite's "at"; the start is a
+# page, a section sign, an abbreviation or a reporter in capitals ("WL", "LEXIS").
 SPLIT_REPORTER_WORDS = 4  # "U. S." is 2, "F. Supp. 2d" 3, "U.S. Dist. LEXIS" 3: room for one more
-_OPEN_END = re.compile(rf"(?<![\w.,-])\d{{1,4}}(?:\s+[A-Z][\w.'’]*){{0,{SPLIT_REPORTER_WORDS}}}\s*$")
-_CONTINUES = re.compile(r"^\s*(?:§|\d|[A-Z][A-Za-z'’]*\.[\w.'’]*(?=\s))")
+_OPEN_END = re.compile(
+    rf"(?:(?<![\w.,-])\d{{1,4}}(?:\s+(?:[A-Z][\w.'’]*|\d(?:d|th|st|nd|rd)\b)){{0,{SPLIT_REPORTER_WORDS}}}"
+    r"|(?<!\w)at)\s*$")
+_CONTINUES = re.compile(r"^\s*(?:§|\d|\*\d|[A-Z][A-Za-z'’]*\.[\w.'’]*(?=\s)|[A-Z]{2,5}(?=\s))")
 
 
 @dataclass

@@ -23,8 +23,8 @@ pytestmark = pytest.mark.corpus
 # citation split by a marker or a paragraph break once) and, in structured sources, the
 # citations their publisher marked.  Forms of one opinion agree, except where a form's text
 # differs: ca1 raw (its sidebar interleaved), cacd_649554 raw (the offence lines, "18 USC
-# Section 1341", read into the caption, where citations are the opinion's own), nc raw (a parallel pair on one line), cand_4 / cand_5 (pleading line
-# numbers left inside the text of some layout lines: "509 U.S. 18 579").
+# Section 1341", read into the caption, where citations are the opinion's own), nc raw (a
+# parallel pair on one line), cand_4 PDF (a code citation broken after "Cal.").
 COUNTS = {
     "akn/gr-cos-A1_2003.xml": 6,
     "akn/tna-enrich-uksc-2023-42-rwanda-enriched.xml": 77,
@@ -74,7 +74,7 @@ COUNTS = {
     "pdf/cacd_649554_1409_order.raw.txt": 10,
     "pdf/cacd_664551_368_redacted_civil_minutes.layout.txt": 27,
     "pdf/cacd_664551_368_redacted_civil_minutes.pdf": 27,
-    "pdf/cacd_664551_368_redacted_civil_minutes.raw.txt": 28,
+    "pdf/cacd_664551_368_redacted_civil_minutes.raw.txt": 27,
     "pdf/caed_277392_209_prisoner_order.layout.txt": 3,
     "pdf/caed_277392_209_prisoner_order.pdf": 3,
     "pdf/caed_277392_209_prisoner_order.raw.txt": 3,
@@ -87,15 +87,15 @@ COUNTS = {
     "pdf/cand_3-19-cv-7043_china_fortune_fees_order.layout.txt": 8,
     "pdf/cand_3-19-cv-7043_china_fortune_fees_order.pdf": 8,
     "pdf/cand_3-19-cv-7043_china_fortune_fees_order.raw.txt": 8,
-    "pdf/cand_4-18-cv-6972_holley_privilege_order.layout.txt": 24,
-    "pdf/cand_4-18-cv-6972_holley_privilege_order.pdf": 23,
+    "pdf/cand_4-18-cv-6972_holley_privilege_order.layout.txt": 25,
+    "pdf/cand_4-18-cv-6972_holley_privilege_order.pdf": 24,
     "pdf/cand_4-18-cv-6972_holley_privilege_order.raw.txt": 25,
     "pdf/cand_5-17-cv-72_finjan_v_sonicwall_daubert_order.layout.txt": 35,
-    "pdf/cand_5-17-cv-72_finjan_v_sonicwall_daubert_order.pdf": 34,
+    "pdf/cand_5-17-cv-72_finjan_v_sonicwall_daubert_order.pdf": 35,
     "pdf/cand_5-17-cv-72_finjan_v_sonicwall_daubert_order.raw.txt": 35,
     "pdf/nc_2022-NCSC-1_gift_surplus.layout.txt": 45,
     "pdf/nc_2022-NCSC-1_gift_surplus.pdf": 45,
-    "pdf/nc_2022-NCSC-1_gift_surplus.raw.txt": 43,
+    "pdf/nc_2022-NCSC-1_gift_surplus.raw.txt": 44,
     "pdf/njd_16-4465_scanlon_v_lawson_opinion_redacted.layout.txt": 16,
     "pdf/njd_16-4465_scanlon_v_lawson_opinion_redacted.pdf": 16,
     "pdf/njd_16-4465_scanlon_v_lawson_opinion_redacted.raw.txt": 16,

@@ -81,3 +81,13 @@ def test_id_keeps_its_pin_before_a_signal_parenthetical():
     assert ids == [("Id. at 589–90", "at 589-90"), ("id. at 14 & n.9", "at 14 & n.9"),
                    ("Id. at *4", "at *4"), ("Id. ¶ 79", "¶ 79"), ("Id. at 12", "at 12"),
                    ("Id.", None)]
+
+
+def test_citations_split_between_paragraphs_are_found_whole():
+    """PDF lines read as paragraphs: a reporter's edition, a Westlaw number and an id.'s pin
+    cite broken off by the paragraph break."""
+    got = kinds("AdTrader, Inc. v. Google LLC, 405 F. Supp. 3d", "862, 866 (N.D. Cal. 2019).",
+                "No. 17-CV-183-CAB-BGS, 2019", "WL 5212394, at *3-4 (S.D. Cal. Oct. 16, 2019).",
+                "“peculiar to the case.” Id. at", "732 (internal citation omitted).")
+    assert got == [("case", "405 F. Supp. 3d 862"), ("case", "2019 WL 5212394"),
+                   ("id", "Id. at 732")]
