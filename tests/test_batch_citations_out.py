@@ -91,3 +91,13 @@ def test_an_unreadable_xml_output_is_one_error_line(tmp_path, capsys):
     assert "Traceback" not in err
     assert [ln for ln in err.splitlines() if "ko00.txt: cannot list its citations" in ln]
     assert {r["document"] for r in _table(table)} == {"cal/deep/imm00.txt"}
+
+
+def test_citations_out_to_stdout(tmp_path, capsys):
+    src, table = _tree(tmp_path), tmp_path / "cites.jsonl"
+    assert main(["batch", str(src), "-o", str(tmp_path / "a"), "--to", "xml", "-q",
+                 "--citations-out", str(table)]) == 1
+    capsys.readouterr()
+    assert main(["batch", str(src), "-o", str(tmp_path / "b"), "--to", "xml", "-q",
+                 "--citations-out", "-"]) == 1
+    assert capsys.readouterr().out.encode("utf-8") == table.read_bytes()

@@ -124,6 +124,12 @@ def _write_citations(batch: BatchResult, target: str) -> None:
     from ..errors import ConvertError
 
     data = "".join(batch.citations[rel] for rel in sorted(batch.citations)).encode("utf-8")
+    if target == "-":  # stdout, as pandoc's `-`: status and errors go to stderr
+        import sys
+
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     try:
         write_set({target: data})
     except ConvertError as err:

@@ -35,7 +35,8 @@ def add_arguments(p) -> None:
                         "rows of `akn cite`, each with `document` (the input relative to "
                         "SRC_DIR) first, in the order of the documents' paths; inputs skipped "
                         "as up to date are listed from their XML output (or converted again "
-                        "in memory when --to has no xml), so a rerun keeps the table whole")
+                        "in memory when --to has no xml), so a rerun keeps the table whole; "
+                        "`-` writes it to stdout")
     p.add_argument("--scheduler", metavar="ADDRESS",
                    help="run on a Dask distributed cluster (tcp://host:8786); needs the "
                         "`dask` extra: pip install 'akn-convert[dask]'")
