@@ -503,6 +503,10 @@ def _side(rows: list[str], start: int, step: int, skip=frozenset()) -> list[str]
     i = start
     while 0 <= i < len(rows) and len(out) < 6:
         row = rows[i].strip()
+        left, _, right = (re.split(r"(\s{3,})", row, maxsplit=1) + ["", ""])[:3]
+        if right and (dockets.LABELLED.search(right) or DECISION_WORDS.search(right)) and \
+                not dockets.LABELLED.search(left):
+            row = left  # a box read row by row: the party's column, the docket's beside it
         if row in skip:
             i += step
             continue
@@ -558,6 +562,10 @@ def _looks_like_name(row: str) -> bool:
         r"August|October|December|Term)", row)
 
 
+# Glyphs of a PDF font's private area (a brace piece drawn beside a caption's parties).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _pair(above: list[str], below: list[str]) -> list[Party]:
     parties = []
     # A side whose role is not printed is a "party" (Fisher v. University of Texas names no
@@ -573,7 +581,7 @@ def _pair(above: list[str], below: list[str]) -> list[Party]:
                 role = role or _role_of(m.group("role"))
                 row = row[:m.start()]
             names.append(row.strip())
-        name = " ".join(" ".join(names).split()).strip(" ,;")
+        name = " ".join(_PRIVATE_USE.sub("", " ".join(names)).split()).strip(" ,;")
         if name:
             parties.append(Party(name, role or default))
     return parties
