@@ -36,6 +36,9 @@ _LABEL_RE = re.compile(
     r"|(?P<sym>[*†‡]{1,3}))"
     r"(?:\s+(?=\S)|\s*$|(?<=\d)(?=[A-Z“\"]))")
 _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
+# A heading of one or two words between the rule and the first note ("Notes:", "FOOTNOTES"),
+# as text exports of vendors' and publishers' editions print it.
+_ZONE_HEADING = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?:?\s*$")
 # A line that opens a sentence: a capital, after any opening quote or bracket.
 _OPENS_SENTENCE = re.compile(r"^\s*[“‘\"'(\[]*[A-Z]")
 _TRAILING_RULE = re.compile(r"^(?P<text>.*[^\s—])\s*(?P<rule>—{5,})\s*$")
@@ -286,9 +289,12 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
     # Captions draw rules too (`_____` around the docket): the footnote rule is the one a
     # note label follows, or (a note running on from the last page) the lowest one.
     for i in reversed(rules):
-        label = label_of(lines[i + 1].text)
+        first = i + 1
+        if _ZONE_HEADING.match(lines[first].text) and first + 1 < len(lines):
+            first += 1  # the zone's own heading between the rule and the first label
+        label = label_of(lines[first].text)
         if _starts_note(label, seq, previous + lines[:i], True):
-            return i, i + 1, False
+            return i, first, False
     if rules and rules[-1] >= len(lines) // 2 and seq.notes and not label_of(lines[rules[-1] + 1].text):
         return rules[-1], rules[-1] + 1, True
     for i in range(1, len(lines)):
@@ -382,6 +388,8 @@ def split_notes(pages: list[Page], report: ReadReport,
         if sep >= 0:
             report.remove("separator", page.lines[sep].text.strip(), page.lines[sep].lineno,
                           page.index)
+            for line in page.lines[sep + 1:start]:
+                report.remove("note-heading", line.text.strip(), line.lineno, page.index)
         body_end = sep if sep >= 0 else start
         above = page.lines[:body_end]
         _take_zone(info, page.lines[start:], seq, previous_page + above, report)

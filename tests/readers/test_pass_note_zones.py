@@ -306,3 +306,17 @@ def test_a_note_interleaved_with_pleading_line_numbers_set_in_from_the_edge():
     state = run_through("\n".join(rows), "note_zones")
     assert _notes(state) == [("1", "Defendant’s letter brief dated July 14, 2005. Plaintiffs’ "
                                    "2005. Defendant filed a reply letter on August 10, 2005.")]
+
+
+def test_a_heading_between_the_rule_and_the_first_label_is_the_zones_own():
+    """A text export's `--------` / `Notes:` before the notes: the notes are found below the
+    rule, and a numbered heading in the body (`1. The court did not err`) stays body text."""
+    page = ["The Chancellor, Thomas M. Apple,1 in his official capacity, and the Board.", "",
+            *prose(6), "", "1. The circuit court did not err by concluding the plan complied.",
+            "", *prose(4, "more"), "", "--------", "", "Notes:", "",
+            "1 During the pendency of this case, Apple succeeded Hinshaw."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "During the pendency of this case, Apple succeeded Hinshaw.")]
+    assert "1. The circuit court did not err by concluding the plan complied." in \
+        visible(state.pages[0].lines)
+    assert ("note-heading", "Notes:") in [(r.kind, r.text) for r in state.report.removed]
