@@ -375,3 +375,14 @@ def test_numbering_restarts_at_one_with_separate_token_calls_when_a_run_follows(
     page2[-1] = "Van v. Zahorik, 460 Mich 320."  # no run: one weak `1` is no restart
     state = run_through("\f".join(["\n".join(page1), middle, "\n".join(page2)]), "note_zones")
     assert [m for m, _ in _notes(state)] == ["1"]
+
+def test_a_label_alone_closing_the_page_opens_no_empty_note():
+    """Plain pdftotext may leave a note's label alone as the page's last line with its text
+    elsewhere; with no block set apart above it, it is no note (it stays text), never a
+    note with no words."""
+    page1 = prose(20) + ["as the court held.1 And more text follows on this line.",
+                         *prose(3, "rest"), "1"]
+    later = ["\n".join(prose(20, word)) for word in ("beta", "gamma")]
+    state = run_through("\f".join(["\n".join(page1), *later]), "note_zones")
+    assert all(n.lines for n in state.notes)
+    assert visible(state.pages[0].lines)[-1] == "1"
