@@ -24,15 +24,13 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from . import ReadReport
+from .forms import efiling_stamps, slip_opinion
 from .layout import Line, Page
-from .paginate import STAMP_RE
 
-# One field of a stamp that plain pdftotext splits onto lines of its own.
-_STAMP_FIELD_RE = re.compile(
-    r"^\s*(?:Appellate\s+)?(?:Case|Document|Page|Date Filed|Filed|Entry ID):\s*\S[^:]*$", re.I)
-# The first page's head of a Supreme Court slip opinion: "(Slip Opinion)  OCTOBER TERM, 2012  1".
-_SLIP_HEAD = re.compile(r"^\s*\(Slip Opinion\)")
 _STAMP_ZONE = 16  # lines from the top of a page where a split stamp's fields may stand
+# A split stamp shows three or four fields (case, document, date filed, page); one or two
+# such lines alone may be the court's own (`Filed: February 5, 2010` in a caption).
+_STAMP_MIN_FIELDS = 3
 # A folio alone on its line: `4`, `- 4 -`, `-4-`, `(4)`, `Page 4` or `Page 4 of 9`.
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:-\s*(\d{1,4})\s*-|\(\s*(\d{1,4})\s*\)|(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?)\s*$",
@@ -57,11 +55,12 @@ def _key(text: str) -> str:
 def _strip_stamps(page: Page, report: ReadReport) -> None:
     keep = []
     for i, line in enumerate(page.lines):
-        if i < 3 and _SLIP_HEAD.match(line.text):
+        if slip_opinion.is_first_page_head(line.text, i):
             report.remove("running-head", line.stripped, line.lineno, page.index)
             continue
-        if STAMP_RE.match(line.text) or (i < _STAMP_ZONE and _STAMP_FIELD_RE.match(line.text)
-                                          and _stamp_fields(page) >= 3):
+        if efiling_stamps.is_stamp(line.text) or (
+                i < _STAMP_ZONE and efiling_stamps.is_stamp_field(line.text)
+                and _stamp_fields(page) >= _STAMP_MIN_FIELDS):
             report.remove("stamp", line.stripped, line.lineno, page.index)
             continue
         keep.append(line)
@@ -71,7 +70,7 @@ def _strip_stamps(page: Page, report: ReadReport) -> None:
 def _stamp_fields(page: Page) -> int:
     """A one-field line is a stamp only among other stamp fields at the top of the page
     (plain pdftotext scatters them among the first lines of text)."""
-    return sum(1 for l in page.lines[:_STAMP_ZONE] if _STAMP_FIELD_RE.match(l.text))
+    return sum(1 for l in page.lines[:_STAMP_ZONE] if efiling_stamps.is_stamp_field(l.text))
 
 
 # ------------------------------------------------------------------ 2. line numbers
