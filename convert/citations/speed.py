@@ -19,12 +19,22 @@ Profiled on seed 000 (eyecite 2.7.8, 70 kB of text, 1.1 s):
   eyecite's own tokenizer).
 - the prefilter hashes each extractor (a dataclass hashed through its repr) once per hit:
   `Tokenizer.get_extractors` here collects them by identity instead.
+- after every full case citation, `find.extract_reference_citations` compiles a new regex
+  from that citation's party names and scans the rest of the text for "Name at 12"
+  (`ReferenceCitation`).  We never mark those (`find._convert` drops them: a bare case name
+  is no citation of ours), yet on the development corpus they were the largest single cost
+  of the step, and one that grows with every unseen case name.  While our `find` runs
+  (`installed()`), eyecite looks for none; every other kind it finds is unchanged, since
+  eyecite's own overlap filter drops a reference citation in favour of any other.
 """
 
 from __future__ import annotations
 
+import gc
 import re
+import threading
 from bisect import bisect_right
+from contextlib import contextmanager
 from functools import lru_cache
 
 # A reporter or code pattern that opens with its volume or title number.
@@ -53,6 +63,37 @@ def install() -> None:
 
     eyecite.helpers.get_court_by_paren = court_by_paren
     _installed = True
+
+
+def _no_reference_citations(citation, document) -> list:
+    return []
+
+
+_patch_lock = threading.Lock()
+_patch_depth = 0  # how many `installed()` blocks are running (threads may share the process)
+_reference_search = None  # eyecite's own `extract_reference_citations`, while patched
+
+
+@contextmanager
+def installed():
+    """The cached court look-up (for good), and no reference-citation search (for the
+    duration: a program that uses eyecite beside us still gets eyecite's own behaviour)."""
+    global _patch_depth, _reference_search
+    install()
+    import eyecite.find
+
+    with _patch_lock:
+        if _patch_depth == 0:
+            _reference_search = eyecite.find.extract_reference_citations
+            eyecite.find.extract_reference_citations = _no_reference_citations
+        _patch_depth += 1
+    try:
+        yield
+    finally:
+        with _patch_lock:
+            _patch_depth -= 1
+            if _patch_depth == 0:
+                eyecite.find.extract_reference_citations = _reference_search
 
 
 @lru_cache(maxsize=1)
@@ -84,11 +125,30 @@ def court_by_paren(paren_string: str) -> str | None:
     return found
 
 
+@contextmanager
+def _gc_paused():
+    """Importing eyecite and building the tokenizer make ~100,000 objects that live as long
+    as the process; the cyclic collector would walk the growing heap again and again while
+    they are made (~35 ms of a one-file run).  Nothing made here is garbage."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 @lru_cache(maxsize=1)
 def tokenizer():
     """eyecite's Aho-Corasick tokenizer, with reporter extractors run only where they can
     match (see the module docstring), and extractors kept in eyecite's own order (its sets
-    iterate in an order that changes with the hash seed)."""
+    iterate in an order that changes with the hash seed).  Built once per process."""
+    with _gc_paused():
+        return _build_tokenizer()
+
+
+def _build_tokenizer():
     import ahocorasick
     from eyecite.tokenizers import EXTRACTORS, AhocorasickTokenizer, _strip_ws
 

@@ -66,3 +66,34 @@ def test_court_lookup_matches_eyecite(paren):
     finally:
         speed._installed = False
         speed.install()
+
+
+
+@pytest.mark.parametrize("path", [SEED_000, CORPUS / "text" / "scotus_fisher_v_ut_2013.txt"],
+                         ids=lambda p: p.stem)
+def test_without_reference_citations_only_those_go(path, monkeypatch):
+    """`installed()` stops eyecite's search for "Name at 12" (ReferenceCitation), which `find`
+    drops anyway; every other citation eyecite finds is unchanged, and eyecite's own search
+    is back afterwards."""
+    import eyecite.find
+
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    calls = []
+    own = eyecite.find.extract_reference_citations
+
+    def spy(citation, document):
+        calls.append(citation)
+        return own(citation, document)
+
+    monkeypatch.setattr(eyecite.find, "extract_reference_citations", spy)
+    speed.install()
+    fast = speed.tokenizer()
+    texts = _texts(path)
+    full = [c for t in texts for c in _cites(t, fast)]
+    searched = len(calls)
+    with speed.installed():
+        without = [c for t in texts for c in _cites(t, fast)]
+    assert searched > 10 and len(calls) == searched  # none while installed
+    assert eyecite.find.extract_reference_citations is spy  # eyecite's behaviour is back
+    assert without == [c for c in full if c[0] != "ReferenceCitation"]
