@@ -152,7 +152,7 @@ class Meta:
     citations: list[str] = field(default_factory=list)  # neutral/official cites printed on it
     case_line: str | None = None  # a case name printed as such ("In re X", a running head)
     court_source: str | None = None  # what named the court: caption, page furniture, ...
-    date_source: str | None = None  # caption, closing, filing stamp
+    date_source: str | None = None  # caption, closing, signature, filing stamp
 
 
 @dataclass

@@ -37,31 +37,19 @@ SHORTFALLS = {
     ("azd_bard_ivc_remand_order", "pdf", "page_numbers"): (0, _SCHEDULE_FOLIOS),
     ("azd_bard_ivc_remand_order", "layout", "page_numbers"): (0, _SCHEDULE_FOLIOS),
     ("azd_bard_ivc_remand_order", "raw", "page_numbers"): (0, _SCHEDULE_FOLIOS),
-    ("cacd_664551_368_redacted_civil_minutes", "raw", "notes_recall"): (
-        0.4, "notes 3-5 sit among the form footer in plain text and are not found"),
     ("cand_3-04-cv-98_alvarado_v_fedex_order", "pdf", "coverage"): (
         0.9741, "justified lines whose word gaps (0.07 em) equal the letter gaps and carry no "
                 "break in the content stream ('ofthe', 'whichMichael')"),
-    ("cand_3-04-cv-98_alvarado_v_fedex_order", "layout", "notes_recall"): (
-        0.0, "the note interleaved with line numbers is not found"),
-    ("nc_2022-NCSC-1_gift_surplus", "raw", "notes_recall"): (
-        0.6666, "plain pdftotext drops note 3's label ('Indeed, as defendants note')"),
     ("nysd_12-cv-5708_doc11", "pdf", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "layout", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "raw", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
-    ("bia_28_IN_437_laguerre", "text", "notes_recall"): (
-        0.6667, "one paragraph a line: notes 5-6 open high on a short page, no gap, no rule"),
     ("scotus_fisher_v_ut_2013", "text", "page_numbers"): (
         39, "the Scalia concurrence's one page (slip 1) gets no printed number"),
 }
 
 # Documents whose PDF, -layout text and plain text disagree on notes or page breaks
 # (acceptance 2), with the reason.  Same rule: the list only shrinks.
-DISAGREEMENTS = {
-    "cacd_664551_368_redacted_civil_minutes": "plain text: notes 3-5 among the form footer",
-    "cand_3-04-cv-98_alvarado_v_fedex_order": "text forms: note interleaved with line numbers",
-    "nc_2022-NCSC-1_gift_surplus": "plain pdftotext drops note 3's label",
-}
+DISAGREEMENTS: dict[str, str] = {}
 
 _HIGHER_IS_BETTER = {"notes_recall", "notes_precision", "page_numbers", "coverage"}
 _EPSILON = 1e-4  # values are listed to four decimals

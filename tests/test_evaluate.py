@@ -182,6 +182,21 @@ def test_dockets_compare_normalised():
     assert score.docket_result(None, ["20-1507"]) == "unlabelled"
 
 
+def test_dockets_compare_on_their_core_number():
+    """Year and serial decide (CourtListener's docket_number_core); what surrounds them --
+    office prefix, case type, division, judges' initials, a letter prefix -- does not."""
+    assert score.docket_core("3:04-cv-00098-SI") == score.docket_core("C 04-0098 SI") == "04-98"
+    assert score.docket_core("MDL 15-02641-PHX-DGC") == "15-2641"
+    assert score.docket_result("3:04-cv-00098-SI", ["C 04-0098 SI"]) == "match"
+    assert score.docket_result("MDL 15-02641", ["MDL 15-02641-PHX-DGC"]) == "match"
+    assert score.docket_result("3:04-cv-00098-SI", ["C 04-0099 SI"]) == "differ"
+    assert score.docket_result("04-cv-00098", ["05-cv-00098"]) == "differ"
+    # other shapes keep their printed tokens: a four-digit year, serial-year, letters inside
+    assert score.docket_core("2009-1361") is None and score.docket_core("19031-13") is None
+    assert score.docket_core("Case Number 1-02-70") is None
+    assert score.docket_result("2009-1361", ["2009-1362"]) == "differ"
+
+
 def test_court_by_courts_db_id_or_name():
     from evaluation.labels import label_court_id
 

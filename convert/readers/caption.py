@@ -407,7 +407,15 @@ def _court_of(segments: list[str], body: str, resolve_court):
     for i, seg in enumerate(segments[:60]):
         if not _COURT_NAME.search(seg) or dockets.STAMP.match(seg) or len(seg) > 120:
             continue
-        text = court_rows(segments[i:i + 3])
+        rows = court_row_list(segments[i:i + 3])
+        # The court's own rows resolve without the rows that follow them ("DISTRICT OF NEW
+        # JERSEY" then "CAMDEN VICINAGE", a seat courts-db does not name): fewer rows first
+        # only when more name no court, and never a guess from citations while one does.
+        for n in range(len(rows), 0, -1):
+            cid, cname, inferred = resolve_court(" ".join(rows[:n]), "")
+            if cid and cid not in courts_generic():
+                return " ".join(rows[:n]), cid, cname, False
+        text = " ".join(rows)
         cid, cname, inferred = resolve_court(text, body)
         if cid and cid not in courts_generic():
             return text, cid, cname, inferred
@@ -425,6 +433,11 @@ def courts_generic() -> set[str]:
 def court_rows(rows: list[str]) -> str:
     """The caption's court name: the first row naming a court or tribunal, with the rows that
     finish it ("For the First Circuit", "NORTHERN DISTRICT OF CALIFORNIA")."""
+    return " ".join(court_row_list(rows))
+
+
+def court_row_list(rows: list[str]) -> list[str]:
+    """`court_rows`, row by row."""
     for i, t in enumerate(rows[:40]):
         if _COURT_NAME.search(t) and not dockets.STAMP.match(t) and len(t) < 120:
             out = [re.sub(r"^\s*in the\s+", "", t, flags=re.I)]
@@ -432,8 +445,8 @@ def court_rows(rows: list[str]) -> str:
                 if not _COURT_MORE_ROW.match(more):
                     break
                 out.append(more)
-            return " ".join(out)
-    return ""
+            return out
+    return []
 
 
 _COURT_NAME = re.compile(r"\bcourt\s+of\b|\bsupreme\s+court\b|\bdistrict\s+court\b|"
@@ -505,7 +518,8 @@ def _side(rows: list[str], start: int, step: int, skip=frozenset()) -> list[str]
             break
         if step < 0 and out and _ROLE_ONLY.match(row):
             break  # the role row of the side above this one
-        if _COURT_MORE_ROW.match(row) and _is_caps(row) or dockets.BARE_LINE.match(row):
+        if _COURT_MORE_ROW.match(row) and _is_caps(row) or dockets.BARE_LINE.match(row) or \
+                _DISTRICT_ROW.match(row) or dockets.LABEL_ONLY.match(row):
             break
         out.append(row)
         if step > 0 and (_ROLE_ONLY.match(row) or _TRAILING_ROLE.search(row)):
@@ -520,6 +534,21 @@ def _side(rows: list[str], start: int, step: int, skip=frozenset()) -> list[str]
         while out and not _looks_like_name(out[0]):
             out.pop(0)
     return out
+
+
+# A court's district row ("Central District of California"): no party is called so.
+_DISTRICT_ROW = re.compile(r"^\s*(?:Northern|Southern|Eastern|Western|Middle|Central)\s+"
+                           r"District\s+of\b", re.I)
+
+
+def is_role_row(row: str) -> bool:
+    """A caption row that is only a party's role: `Plaintiff,`, `Defendants-Appellees.`"""
+    return bool(_ROLE_ONLY.match(row))
+
+
+def is_versus_row(row: str) -> bool:
+    """A caption row that is only `v.` / `vs.` / `versus` / `-against-`."""
+    return bool(_VERSUS_ROW.match(row))
 
 
 def _looks_like_name(row: str) -> bool:
@@ -583,16 +612,29 @@ def title_of(rows: list[str]) -> tuple[str | None, list[str]]:
         # motion it decides printed below is not part of it) but for a parenthesis
         # ("OPINION" / "(REDACTED)"); one that does not runs on ("ORDER RE: ATTORNEY-CLIENT" /
         # "PRIVILEGE DISPUTE").
-        while end < len(rows) and end - i < MAX_TITLE_ROWS and _title_row(rows[end]) and \
-                not DECISION_WORDS.fullmatch(rows[end].strip().upper()):
+        # A row that is only a decision word ends a title that does not yet name its kind
+        # ("JUDGMENT / AND PROB/ / COMM / ORDER") and starts another after one that does.
+        while end < len(rows) and end - i < MAX_TITLE_ROWS and _title_row(rows[end]):
             so_far = " ".join(rows[start:end]).strip()
-            if _ENDS_IN_DECISION.search(so_far) and \
-                    not re.match(r"\(|(?:AND|&)\s", rows[end].strip()):
+            complete = _ENDS_IN_DECISION.search(so_far)
+            if complete and (DECISION_WORDS.fullmatch(rows[end].strip().upper()) or
+                             not re.match(r"\(|(?:AND|&)\s", rows[end].strip())):
                 break
             end += 1
         parts = rows[start:end]
+        # A qualifier in parentheses stands under the title in its column ("OPINION" /
+        # "(REDACTED)"); rows rebuilt from a PDF may print the other column's row between.
+        for k in (end, end + 1):
+            if k < len(rows) and _QUALIFIER.match(rows[k].strip()) and \
+                    _ENDS_IN_DECISION.search(" ".join(parts)):
+                parts = parts + [rows[k]]
+                break
         return " ".join(" ".join(parts).split()), parts
     return None, []
+
+
+# "(REDACTED)", "(PUBLIC VERSION)", "(AMENDED)": a title's qualifier, words not initials.
+_QUALIFIER = re.compile(r"^\((?:[A-Z]{4,}\s?)+\)$")
 
 
 def _title_row(row: str) -> bool:
@@ -600,7 +642,8 @@ def _title_row(row: str) -> bool:
     return bool(t) and _is_caps(t) and len(t) <= 60 and not _NOT_TITLE.search(t) and \
         not _IN_RE.match(t) and not _VERSUS_INLINE.search(t) and \
         not re.search(r"\bNos?\.|,$", t, re.I) and \
-        not dockets.LABELLED.search(t) and not _ROLE_ONLY.match(t) and \
+        not dockets.LABELLED.search(t) and not dockets.BARE_LINE.match(t) and \
+        not _ROLE_ONLY.match(t) and \
         not _VERSUS_ROW.match(t) and not _COURT_NAME.search(t) and not dates.find_dates(t)
 
 
@@ -675,12 +718,14 @@ def document_type(title: str | None, writing_kinds: list[str]) -> str:
 
 def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] = (),
              body: str = "", closing_date: str | None = None, tail: list[str] = (),
-             writing_kinds: list[str] = (), resolve_court=None) -> Identity:
+             writing_kinds: list[str] = (), signature_rows: list[str] = (),
+             resolve_court=None) -> Identity:
     """The case's identity from its caption lines (visible text, in order).
 
     `stamps`: the e-filing stamps removed from the pages; `furniture`: running heads and side
     labels removed; `body`: the opinion's text (for the citations that can name the court);
-    `closing_date`: a date the closing states (`Dated: April 17, 2020`)."""
+    `closing_date`: a date the closing states (`Dated: April 17, 2020`); `signature_rows`:
+    the document's rows, for a signature block's date with its label under it."""
     from .courts import resolve
 
     resolve_court = resolve_court or resolve
@@ -739,6 +784,8 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
         ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
     elif (late := _closing_date(tail)) is not None:
         ident.date, ident.date_text, ident.date_source = late.iso, late.text, "closing"
+    elif (signed := dates.signed_date(list(signature_rows))) is not None:
+        ident.date, ident.date_text, ident.date_source = signed.iso, signed.text, "signature"
     elif found:
         ident.date, ident.date_text, ident.date_source = found.iso, found.text, "caption"
     elif stamp_filed:
@@ -751,11 +798,18 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
 
     ident.title, ident.title_rows = title_of(rows)
     skip = {r.strip() for r in ident.title_rows} | {r for r in rows if dockets.LABELLED.search(r)}
-    if not ident.title:  # a form prints its title in its running foot ("CR-104 ... JUDGMENT
-        ident.title = _furniture_title(furniture)  # & PROBATION/COMMITMENT ORDER  Page 1 of 6")
-        if ident.title:
-            ident.warnings.append(f"identity: title {ident.title!r} taken from the page "
-                                  "furniture; the caption prints none")
+    # A form prints its title in its running foot ("CR-104 ... JUDGMENT & PROBATION/COMMITMENT
+    # ORDER  Page 1 of 6"): that title when the caption prints none, or only an abbreviation of
+    # it (the form's label column "JUDGMENT / AND PROB/ / COMM / ORDER").
+    printed = _furniture_title(furniture)
+    if printed and not ident.title:
+        ident.title = printed
+        ident.warnings.append(f"identity: title {printed!r} taken from the page furniture; "
+                              "the caption prints none")
+    elif printed and abbreviates(ident.title, printed):
+        ident.warnings.append(f"identity: title {printed!r} taken from the page furniture; "
+                              f"the caption abbreviates it ({ident.title!r})")
+        ident.title = printed
     ident.parties, in_re, in_re_row = parties_of(rows, skip)
     if in_re_row and not ident.title:  # "Matter of Emmanuel LAGUERRE, Respondent" heads it
         ident.title, ident.title_rows = in_re_row, [in_re_row]
@@ -787,6 +841,17 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
 
 # The closing's date line stands among the document's last rows of text.
 CLOSING_ROWS = 12
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Is `short` the same title as `full` with words cut short ("JUDGMENT AND PROB/ COMM
+    ORDER" of "JUDGMENT & PROBATION/COMMITMENT ORDER")?  Word by word, `and`/`&` aside, each
+    word of `short` begins its word of `full`, and one at least is cut."""
+    def words(t: str) -> list[str]:
+        return [w for w in re.findall(r"[a-z]+", t.lower()) if w != "and"]
+
+    a, b = words(short), words(full)
+    return len(a) == len(b) and a != b and all(y.startswith(x) for x, y in zip(a, b))
 
 
 def _furniture_title(furniture) -> str | None:

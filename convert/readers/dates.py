@@ -211,3 +211,27 @@ def iso_date(text: str) -> str | None:
     """The ISO date of a text that is one date (`June 24, 2013`), else None."""
     dates = find_dates(text)
     return dates[0].iso if dates and dates[0].precision == "day" else None
+
+
+# The label printed under a signature block's date line ("July 12, 2021" / "Date").
+_LABEL_BELOW = re.compile(r"^\s*(?:Date|Dated|Date\s+Signed)\s*:?\s*$", re.I)
+
+
+def signed_date(rows: list[str]) -> FoundDate | None:
+    """A date a signature block prints on its line with the label under it, as forms do:
+
+        July 12, 2021
+        Date                      U. S. District Judge ...
+
+    (the federal courts' judgment form CR-104; plain pdftotext puts the label on the row
+    below the date).  The first such date, else None."""
+    rows = [r for r in rows if r.strip()]
+    for above, below in zip(rows, rows[1:]):
+        if not _LABEL_BELOW.match(re.split(r"\s{3,}", below.strip())[0]):
+            continue
+        found = find_dates(above)
+        if len(found) == 1 and found[0].precision == "day" and \
+                len(found[0].text) >= len(above.strip()) - 1:
+            d = found[0]
+            return FoundDate(d.start, d.end, d.text, d.iso, "day", "date")
+    return None

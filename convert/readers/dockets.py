@@ -37,6 +37,8 @@ _LABEL = (r"(?:(?:Civil|Criminal)\s+Action\s+Nos?\.?|(?:Civ|Crim|Cr|Cv)\.\s+(?:A
           r"Docket:|Appeal\s+Nos?\.|Record\s+Nos?\.|Index\s+Nos?\.|Misc\.\s+Nos?\.|"
           r"File\s+Nos?\.|Cause\s+Nos?\.|(?<![\w.])Nos?\.)")
 LABELLED = re.compile(rf"(?P<label>{_LABEL}):?\s*(?P<docket>{_LIST})", re.I)
+# A docket's label on a row of its own, its number on the next ("Docket No." / "SACR 16-76JVS").
+LABEL_ONLY = re.compile(rf"^\s*{_LABEL}:?\s*$", re.I)
 BARE_LINE = re.compile(rf"^\s*(?P<docket>{_TOKEN}{_INITIALS})\s*$")
 # The lower court's docket: the label says whose it is.
 LOWER = re.compile(r"\b(?:D\.\s?C\.|Agency|BIA|A-?File|Tax\s+Ct\.|Bankr\.|Adv\.|Adversary|Related\s+Case|"

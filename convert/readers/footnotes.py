@@ -23,7 +23,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from . import ReadReport
+from . import ReadReport, Removed
 from . import marks
 from .layout import Line, Page
 
@@ -36,6 +36,8 @@ _LABEL_RE = re.compile(
     r"|(?P<sym>[*†‡]{1,3}))"
     r"(?:\s+(?=\S)|\s*$|(?<=\d)(?=[A-Z“\"]))")
 _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
+# A line that opens a sentence: a capital, after any opening quote or bracket.
+_OPENS_SENTENCE = re.compile(r"^\s*[“‘\"'(\[]*[A-Z]")
 _TRAILING_RULE = re.compile(r"^(?P<text>.*[^\s—])\s*(?P<rule>—{5,})\s*$")
 # Printers mark a note that runs over a page: "(continued...)" at the foot, "(...continued)"
 # (often after the repeated label) at the top of the next page's zone.  A typographic
@@ -65,6 +67,11 @@ TRAILING_BLOCK_MAX = 15
 # A note running on from the last page with no rule stands after a wide gap just above the
 # next note's label: at most this many lines (a longer run is body text).
 RUN_ON_MAX = 10
+# Text whose lines are whole paragraphs (one paragraph a line, as some courts publish their
+# decisions as text) shows nothing of a line's place on the printed page.  A printed line
+# holds at most about 100 characters at the smallest body type; a page whose median line is
+# longer than this is such text.
+PRINTED_LINE_MAX = 130
 
 # Words after which a bare number is a reference, not a note call ("page 3", "Count 2",
 # "section 1", "June 1"): general English and legal usage, used only for the separate-token
@@ -90,6 +97,7 @@ class Footnote:
     page: int
     lines: list[Line] = field(default_factory=list)
     form: str = "num"  # how the label was printed: num, paren, bracket, sym
+    dot: bool = False  # the label was printed with a full stop (`12.`)
 
 
 @dataclass
@@ -98,6 +106,7 @@ class Label:
     form: str  # num, paren, bracket, sym
     end: int  # end of the label in the line's text
     alone: bool  # nothing else on the line
+    dot: bool = False  # printed with a full stop (`12.`, `(12.)`)
 
 
 def label_of(text: str) -> Label | None:
@@ -106,7 +115,8 @@ def label_of(text: str) -> Label | None:
         return None
     for form in ("paren", "bracket", "num", "sym"):
         if m.group(form):
-            return Label(m.group(form), form, m.end(), not text[m.end():].strip())
+            return Label(m.group(form), form, m.end(), not text[m.end():].strip(),
+                         text[m.end(form):m.end(form) + 1] == ".")
     return None
 
 
@@ -211,6 +221,12 @@ class _Page:
         after = lines[i + 1].blank_before if i + 1 < len(lines) else 0
         return self.small(i) or self.gap(i) or (label.alone and (bb >= 1 or after >= 1))
 
+    @property
+    def paragraph_lines(self) -> bool:
+        """The page's lines are whole paragraphs: their place on the printed page is lost."""
+        lengths = sorted(len(l.stripped) for l in self.page.lines)
+        return bool(lengths) and lengths[len(lengths) // 2] > PRINTED_LINE_MAX
+
     def zone_like(self, i: int, label: Label) -> bool:
         """Possibly the start of a zone: set apart, a label alone on its line (body text has
         no lone numbers once page and line numbers are gone), or in the lower part of the
@@ -281,10 +297,13 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
             continue
         run_on = _run_on_start(info, seq, i)
         if not info.zone_like(i, label) and run_on is None and not (
-                info.lower(i) and label.marker == _expected(seq.notes)
+                (info.lower(i) or _shaped_like_last(info, seq, label))
+                and label.marker == _expected(seq.notes)
                 and _call_strength(label, previous + lines[:i]) == 2):
             # Text with no blank lines at all (one paragraph a line) shows no gap: the
-            # expected number with a clear call, low on the page, is evidence enough.
+            # expected number with a clear call, low on the page, is evidence enough; where
+            # the lines are whole paragraphs, "low" cannot be seen, and a label printed as the
+            # document's earlier notes were takes its place.
             continue
         if _starts_note(label, seq, previous + lines[:i],
                         info.set_apart(i, label) or run_on is not None):
@@ -303,6 +322,16 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
     return None
 
 
+def _shaped_like_last(info: _Page, seq: _Sequence, label: Label) -> bool:
+    """On a page of whole-paragraph lines: the label opens its line with text after it, as
+    the document's last note did, in the same form (`5 At the time`, after `4 We note`).  A
+    numbered paragraph (`5. The court`) is printed otherwise than the notes it follows."""
+    if not info.paragraph_lines or not seq.notes or label.alone:
+        return False
+    last = seq.notes[-1]
+    return last.form == label.form and last.dot == label.dot and last.marker.isdigit()
+
+
 def _run_on_start(info: _Page, seq: _Sequence, i: int) -> int | None:
     """Where the last note, begun on the previous page, runs on above the label at i: a
     line after a wide gap, a few lines up, with no label between."""
@@ -317,11 +346,18 @@ def _run_on_start(info: _Page, seq: _Sequence, i: int) -> int | None:
     return None
 
 
-def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
+def split_notes(pages: list[Page], report: ReadReport,
+                labels: dict[int, str | None] | None = None) -> list[Footnote]:
     """Cut each page's footnote zone out of its lines and return the notes in order.  Zone
-    text before any label continues the previous note (a note running onto the next page)."""
+    text before any label continues the previous note (a note running onto the next page).
+    `labels` (each page's printed number, from the furniture pass) tells a folio from a
+    note's label that pdftotext printed last on the page."""
     seq = _Sequence()
     body_size = _body_size(pages)
+    folios: dict[int, list[Removed]] = {}
+    for entry in report.removed:
+        if entry.kind == "page-number":
+            folios.setdefault(entry.page, []).append(entry)
     previous_page: list[Line] = []
     for page in pages:
         _split_glued_rules(page)
@@ -330,9 +366,14 @@ def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
             continue
         gaps = sorted(l.blank_before for l in page.lines)
         info = _Page(page, body_size, gaps[len(gaps) // 2])
+        reclaimed = _reclaim_foot_number(page, labels or {}, seq, folios.get(page.index, []))
         if _trailing_label(info, seq, previous_page, report):
+            if reclaimed is not None:
+                report.removed.remove(reclaimed)
             previous_page = page.lines
             continue
+        if reclaimed is not None:
+            page.lines.pop()
         found = _zone_start(info, seq, previous_page)
         if found is None:
             previous_page = page.lines
@@ -379,7 +420,7 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
             report.remove("note-label", label.marker, line.lineno, page.index)
             rest = line.text[label.end:]
             body = [Line(rest, line.page, line.lineno, line.blank_before)] if rest.strip() else []
-            seq.notes.append(Footnote(label.marker, page.index, body, label.form))
+            seq.notes.append(Footnote(label.marker, page.index, body, label.form, label.dot))
             seq.unseen = False
         elif seq.notes:
             seq.notes[-1].lines.append(line)
@@ -395,27 +436,83 @@ def _continued_next(zone: list[Line], k: int, label: Label) -> bool:
 def _trailing_label(info: _Page, seq: _Sequence, previous: list[Line],
                     report: ReadReport) -> bool:
     """Plain pdftotext sometimes prints a note's label after the note's text, as the page's
-    last line: take the block above it (back to a blank line) as the note."""
+    last line.  The note is the block above it, or, when the next note's lone label stands
+    in that block, the block above that label (the later notes follow in order): back to a
+    blank line, or, with none, to where a sentence opens after a line the body breaks off
+    in (`_block_start`)."""
     lines = info.page.lines
     if len(lines) < 3:
         return False
     label = label_of(lines[-1].text)
     if label is None or not label.alone or label.form != "num":
         return False
-    first = next((j for j in range(len(lines) - 2, max(len(lines) - 2 - TRAILING_BLOCK_MAX, 0), -1)
-                  if lines[j].blank_before >= 1), None)
+    last = len(lines) - 1
+    end = _next_label_above(lines, last, label, previous)
+    first = _block_start(lines, end)
     if first is None or first < 1:
         return False
-    if _call_strength(label, previous + lines[:first]) != 2 or \
-            not seq.allowed(label, 2, True):
+    above = previous + lines[:first]
+    if _call_strength(label, above) != 2 or not seq.allowed(label, 2, True):
         return False
     line = lines[-1]
     report.remove("note-label", label.marker, line.lineno, info.page.index)
-    seq.notes.append(Footnote(label.marker, info.page.index, lines[first:-1], label.form))
+    seq.notes.append(Footnote(label.marker, info.page.index, lines[first:end], label.form,
+                              label.dot))
     seq.unseen = False
     seq.zone_page = info.page.index
+    if end < last:
+        _take_zone(info, lines[end:last], seq, above, report)
     info.page.lines = lines[:first]
     return True
+
+
+def _next_label_above(lines: list[Line], last: int, label: Label, previous: list[Line]) -> int:
+    """The index of the next note's lone label (one more than `label`, with a clear call
+    above it) in the lines just above the trailing label; `last` when there is none."""
+    following = Label(str(int(label.marker) + 1), "num", 0, True)
+    for j in range(last - 1, max(last - 1 - TRAILING_BLOCK_MAX, 0), -1):
+        found = label_of(lines[j].text)
+        if found and found.alone and found.form == "num" and found.marker == following.marker \
+                and _call_strength(following, previous + lines[:j]) == 2:
+            return j
+    return last
+
+
+def _block_start(lines: list[Line], end: int) -> int | None:
+    """Where the note whose text ends just above `end` begins: a blank line at most
+    `TRAILING_BLOCK_MAX` lines up; with none (pdftotext printed the note right under the
+    body), the nearest line that opens a sentence after a line that ends none, the note
+    ending a sentence itself.  The body's last line breaks off mid-sentence (its text goes
+    on, on the next page) where a note opens a sentence; a note's wrapped line starting with
+    a name can end the block too early, which keeps its text in the body: nothing is lost."""
+    reach = range(end - 1, max(end - 1 - TRAILING_BLOCK_MAX, 0), -1)
+    first = next((j for j in reach if lines[j].blank_before >= 1), None)
+    if first is not None:
+        return first
+    if end < 2 or not _SENTENCE_END.search(lines[end - 1].text.rstrip()):
+        return None
+    return next((j for j in reach if _OPENS_SENTENCE.match(lines[j].text)
+                 and not _SENTENCE_END.search(lines[j - 1].text.rstrip())), None)
+
+
+def _reclaim_foot_number(page: Page, labels: dict[int, str | None], seq: _Sequence,
+                         folios: list[Removed]) -> Removed | None:
+    """A lone number the furniture pass took from the page's foot as a folio, which the
+    page's numbering does not bear out (the page has another number, or none) and which is
+    the expected next note number: put it back as the page's last line, for
+    `_trailing_label` to weigh as a label printed after its note.  `folios`: the page's
+    `page-number` entries in the report.  Returns the entry, which the caller removes from
+    the report if the label is taken (else the line goes again)."""
+    if not page.lines or any(l.lineno is None for l in page.lines):
+        return None
+    bottom = max(l.lineno for l in page.lines)
+    expected = _expected(seq.notes)
+    for entry in folios:
+        if entry.line is not None and entry.line > bottom and entry.text == expected \
+                and labels.get(page.index) != entry.text:
+            page.lines.append(Line(entry.text, page.index, entry.line))
+            return entry
+    return None
 
 
 def _split_glued_rules(page: Page) -> None:

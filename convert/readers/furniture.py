@@ -40,6 +40,7 @@ _PAGE_NUMBER_RE = re.compile(
 _FOLIO_OF = re.compile(r"\bpage\s+(\d{1,4})\s+of\s+\d{1,4}\s*$", re.I)
 _GLUED_FOLIO = re.compile(r"^\s*-\s*(\d{1,4})\s*-?(?=\s*\[\*)")
 _LINE_NUMBER_PREFIX = re.compile(r"^\s{0,3}(\d{1,2})(?=\s{2,}\S|\s*$)")
+_INDENTED_NUMBER = re.compile(r"^\s*(\d{1,2})(?=\s{2,}\S|\s*$)")
 _HEAD_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _TOP_ZONE, _BOTTOM_ZONE = 4, 3
 
@@ -76,9 +77,18 @@ def _stamp_fields(page: Page) -> int:
 
 
 def _strip_line_numbers(page: Page, report: ReadReport) -> None:
-    """Pleading paper: numbers 1..28 down the margin, rising, on many lines of the page."""
+    """Pleading paper: numbers 1..28 down the margin, rising, on many lines of the page.  The
+    margin is the page's left edge, or (`pdftotext -layout` setting a side label left of it)
+    one column further in that the numbers share, right-aligned (`_margin_column`)."""
+    prefix = _LINE_NUMBER_PREFIX
     hits = [(i, int(m.group(1))) for i, l in enumerate(page.lines)
-            if (m := _LINE_NUMBER_PREFIX.match(l.text)) and 1 <= int(m.group(1)) <= 28]
+            if (m := prefix.match(l.text)) and 1 <= int(m.group(1)) <= 28]
+    if len(hits) < 10:
+        prefix = _margin_column(page)
+        if prefix is None:
+            return
+        hits = [(i, int(m.group(1))) for i, l in enumerate(page.lines)
+                if (m := prefix.match(l.text)) and 1 <= int(m.group(1)) <= 28]
     if len(hits) < 10:
         return
     rising = sum(1 for (_, a), (_, b) in zip(hits, hits[1:]) if b == a + 1)
@@ -91,7 +101,7 @@ def _strip_line_numbers(page: Page, report: ReadReport) -> None:
             continue  # out of the rising margin sequence: a note label ("26, 1, 27"), not a line number
         last = number
         line = page.lines[i]
-        m = _LINE_NUMBER_PREFIX.match(line.text)
+        m = prefix.match(line.text)
         report.remove("line-number", str(number), line.lineno, page.index)
         rest = line.text[m.end():]
         if rest.strip():
@@ -101,6 +111,18 @@ def _strip_line_numbers(page: Page, report: ReadReport) -> None:
             drop.append(i)
     for i in reversed(drop):
         del page.lines[i]
+
+
+def _margin_column(page: Page) -> re.Pattern | None:
+    """The line-number prefix for a margin set further in: the column most numbers 1..28 that
+    open a line end in (right-aligned, as `pdftotext -layout` sets them), when it is not the
+    left edge's."""
+    ends = Counter(m.end(1) for l in page.lines
+                   if (m := _INDENTED_NUMBER.match(l.text)) and 1 <= int(m.group(1)) <= 28)
+    if not ends:
+        return None
+    end, _ = ends.most_common(1)[0]
+    return re.compile(r"^\s{%d,%d}(\d{1,2})(?<=^.{%d})(?=\s{2,}\S|\s*$)" % (end - 2, end - 1, end))
 
 
 # ------------------------------------------------------------------ 3. running heads

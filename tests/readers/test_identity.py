@@ -364,3 +364,78 @@ def test_writing_labels():
     assert case.writing_label("concurrenceDissent", "Breyer") == \
         "Breyer, J., concurring in part and dissenting in part"
     assert case.writing_label("perCuriam", None) == "Per Curiam"
+
+
+# ---------------------------------------------------------------- caption rows beyond the title
+
+
+def test_court_rows_resolve_without_a_seat_courts_db_does_not_name():
+    ident = identify(["UNITED STATES DISTRICT COURT", "DISTRICT OF NEW JERSEY", "CAMDEN VICINAGE",
+                      "Civ. No. 16-1 (ABC)", "OPINION"])
+    assert ident.court_id == "njd" and ident.court_source == "caption"
+
+
+def test_a_title_qualifier_below_the_other_columns_row():
+    # rows rebuilt from a PDF: the left column's party row stands between title and qualifier
+    ident = identify(["UNITED STATES DISTRICT COURT", "DISTRICT OF NEW JERSEY",
+                      " PAT ROE,", "          Civ. No. 1:20-cv-1 (ABC)", "       Plaintiff",
+                      "  v.", "                        OPINION", " TOWN OF X, et al.,",
+                      "                       (REDACTED)", "       Defendants"])
+    assert ident.title == "OPINION (REDACTED)"
+    assert ident.title_rows == ["OPINION", "(REDACTED)"]
+
+
+def test_a_caption_box_going_on_below_the_title_stays_in_the_header():
+    text = "\n".join(["UNITED STATES DISTRICT COURT", "DISTRICT OF NEW JERSEY", "",
+                      " PAT ROE,                     Civ. No. 1:20-cv-1 (ABC)",
+                      "       Plaintiff", "  v.", "                              OPINION",
+                      " TOWN OF X, et al.,           (REDACTED)", "       Defendants", "",
+                      "APPEARANCES:", "JANE LAWYER, Esq.", "1 Main Street",
+                      "Camden, NJ 08101", "       On behalf of Plaintiff", "",
+                      "ROE, United States District Judge", "", *prose(6)])
+    state = run_through(text, "parts")
+    head = [l.text.strip() for l in state.head]
+    assert head[-1] == "On behalf of Plaintiff" and "Defendants" in head
+    assert state.body_lines == [] and len(state.segments) == 1
+    # no caption row after the title: the header ends at the title as before
+    plain = "\n".join(["UNITED STATES DISTRICT COURT", "", "MEMORANDUM OPINION", "",
+                       "I. Background", "", *prose(6)])
+    assert [l.text.strip() for l in run_through(plain, "parts").head][-1] == \
+        "MEMORANDUM OPINION"
+
+
+def test_caption_end_is_not_set_by_one_overlong_line():
+    # plain pdftotext may run a table's cells into one very long line
+    text = "\n".join(["UNITED STATES DISTRICT COURT", "NORTHERN DISTRICT OF CALIFORNIA", "",
+                      "ACME, INC.,", "Petitioner,", "v.", "BETA LLC,", "Respondent.",
+                      "Case No. 19-cv-00001-VC", "ORDER GRANTING IN PART AND", "DENYING MOTION",
+                      "", *prose(12), "x " * 120, *prose(4)])
+    state = run_through(text, "caption")
+    assert state.doc.meta.title == "ORDER GRANTING IN PART AND DENYING MOTION"
+    assert state.doc.header and state.doc.meta.dockets == ["19-cv-00001-VC"]
+
+
+def test_a_title_the_caption_abbreviates_is_taken_whole_from_the_running_foot():
+    foot = "CR-104 (wpd 12/20)        JUDGMENT & PROBATION/COMMITMENT ORDER      Page {} of 6"
+    ident = identify(["United States District Court", "Central District of California",
+                      "UNITED STATES OF AMERICA vs.", "Docket No.", "SACR 20-1XYZ",
+                      "JUDGMENT", "AND PROB/", "COMM", "ORDER"],
+                     furniture=[foot.format(1), foot.format(2)])
+    assert ident.title == "JUDGMENT & PROBATION/COMMITMENT ORDER"
+    assert any("the caption abbreviates it" in w for w in ident.warnings)
+    assert ident.parties == []  # "Central District of California" and "Docket No." name no one
+    assert caption.abbreviates("JUDGMENT AND PROB/ COMM ORDER",
+                               "JUDGMENT & PROBATION/COMMITMENT ORDER")
+    assert not caption.abbreviates("ORDER", "ORDER GRANTING MOTION")
+    assert not caption.abbreviates("ORDER", "ORDER")
+
+
+def test_a_signature_blocks_date_with_its_label_below():
+    rows = ["supervision for a violation occurring during the period.", "", "July 12, 2021",
+            "Date", "", "U. S. District Judge Pat Roe", "7/12/21", "Filed Date"]
+    found = dates.signed_date(rows)
+    assert found.iso == "2021-07-12" and found.label == "date"
+    ident = identify(["United States District Court", "Central District of California",
+                      "Docket No.   SACR 20-1XYZ"], signature_rows=rows)
+    assert ident.date == "2021-07-12" and ident.date_source == "signature"
+    assert dates.signed_date(["We decided on July 12, 2021 that", "Date"]) is None

@@ -80,3 +80,23 @@ def test_a_line_repeated_on_too_few_pages_stays():
     state = run_through("\f".join(pages), "furniture")
     assert sum(t == "The motion is granted in part and denied." for p in state.pages
                for t in visible(p.lines)) == 2
+
+
+def test_pleading_line_numbers_in_a_column_set_in_from_the_edge():
+    """`pdftotext -layout` sets a side label left of the margin numbers, so the numbers
+    stand in a column far from the edge (right-aligned); a note label on line 27 stays."""
+    margin = " " * 60
+    rows = []
+    for n in range(1, 29):
+        text = f"This is line {n} of the order, which the court wrote here."
+        if n == 5:
+            rows.append("United States District Court")
+        if n == 27:
+            text = "          1"
+        rows.append(f"{margin}{n:>2}   {text}")
+    state = run_through("\n".join(rows), "furniture")
+    texts = visible(state.pages[0].lines)
+    assert texts[0] == "This is line 1 of the order, which the court wrote here."
+    assert "1" in texts and not any(t.startswith(("12 ", "27")) for t in texts)
+    assert [r.text for r in state.report.removed if r.kind == "line-number"] == \
+        [str(n) for n in range(1, 29)]

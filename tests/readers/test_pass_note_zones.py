@@ -200,3 +200,109 @@ def test_one_paragraph_a_line_notes_low_on_the_page_with_clear_calls():
     state = run_through("\n".join(page1), "note_zones")
     assert _notes(state) == [("1", "The Board heard oral argument."),
                              ("2", "The Supreme Court has defined theft.")]
+
+
+def _long(n: int, word: str = "body") -> list[str]:
+    """n lines that are whole paragraphs (each longer than a printed line can be)."""
+    return [f"Paragraph {i} of the {word}, " + "which the court wrote out at length " * 5
+            + "and ended." for i in range(1, n + 1)]
+
+
+def test_one_paragraph_a_line_a_label_high_on_the_page_printed_as_the_last_note():
+    """Whole-paragraph lines show nothing of a line's place on the page: a note that fills
+    most of a page opens high on it.  The expected number with a clear call, printed as the
+    document's last note was (`2 Text`), opens the zone."""
+    page1 = [*_long(3), "The respondent was convicted of possession.1 We sustain the appeal.",
+             *_long(2, "more"), "1 The Board heard oral argument."]
+    page2 = ["crimes of the third degree.2 However, the substance must be identified here. "
+             + "The statute says more " * 8, *_long(1, "second"),
+             "2 At the time of the conviction, the statute provided as follows:",
+             *_long(5, "quoted statute")]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "2"]
+    assert _notes(state)[1][1].startswith("At the time of the conviction")
+    assert len(state.pages[1].lines) == 2
+
+
+def test_one_paragraph_a_line_a_numbered_paragraph_printed_otherwise_is_no_note():
+    """`2. The court ...` (a full stop the notes do not have) stays a body paragraph."""
+    page1 = [*_long(3), "The respondent was convicted of possession.1 We sustain the appeal.",
+             *_long(2, "more"), "1 The Board heard oral argument."]
+    page2 = ["crimes of the third degree.2 However, the substance must be identified here. "
+             + "The statute says more " * 8, *_long(1, "second"),
+             "2. The second numbered paragraph of the order begins here.",
+             *_long(5, "order")]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+
+
+# ---------------------------------------------------------------- labels printed last
+
+def test_a_trailing_label_taken_for_a_folio_is_the_expected_notes_label():
+    """Plain pdftotext prints the label after the note's text, last on the page, where the
+    furniture pass takes a lone number for a folio; the page's numbering does not bear it
+    out (no other page shows a number) and it is the expected note with its call above."""
+    page3 = [*prose(10, "third"), "in its very nakedness.”1 Hest, 366 N.C. at 289, and so on",
+             "the extent of the player’s skill and dexterity.” Crazie Overstock, LLC, 2021-", "",
+             "Indeed, as defendants note, there is no guarantee that the modification",
+             "would even be available in actual game play.", "1"]
+    text = "\f".join(["\n".join(prose(12, "first")), "\n".join(prose(12, "second")),
+                      "\n".join(page3)])
+    state = run_through(text, "note_zones")
+    assert _notes(state) == [("1", "Indeed, as defendants note, there is no guarantee that "
+                                   "the modification would even be available in actual game "
+                                   "play.")]
+    kinds = [(r.kind, r.text) for r in state.report.removed]
+    assert ("note-label", "1") in kinds and ("page-number", "1") not in kinds
+
+
+def test_a_folio_the_pages_numbering_bears_out_is_not_a_note_label():
+    pages = [[*prose(10, "first"), "the court so held.1 And the text goes on to the end", "",
+              "A block of text that closes the first page of the opinion here.", "1"],
+             [*prose(12, "second"), "2"], [*prose(12, "third"), "3"]]
+    state = run_through("\f".join("\n".join(p) for p in pages), "note_zones")
+    assert state.notes == []
+    assert state.labels == {1: "1", 2: "2", 3: "3"}
+
+
+def test_a_trailing_label_after_the_next_notes_label_with_no_blank_line():
+    """Plain pdftotext: the body, note 1's text, label 2 and note 2, then label 1 last.  With
+    no blank line, note 1 opens where a sentence opens after the body breaks off."""
+    page2 = [*prose(6, "second"),
+             "whether plaintiff will advance a theory of intermediate copying.1 While this",
+             *prose(4, "more"), "as plaintiff never met and conferred under Local Rule 7-3.2",
+             "Opp’n 2 at 1. The Court DENIES the motion to exclude",
+             "any testimony, evidence, or argument that Plock may offer at trial regarding any",
+             "As the Court noted in its June 25, 2018 order, the viability of plaintiff’s",
+             "intermediate copying theory remains undetermined. Dkt. 256 at 23.", "2",
+             "As noted supra, the Court declines to deny the motion for failure to",
+             "comply with L.R. 7-3.", "1"]
+    text = "\f".join(["\n".join(prose(12, "first")), "\n".join(page2),
+                      "\n".join(["comparison, similarity, or dissimilarity of the elements.",
+                                 *prose(10, "third")])])
+    state = run_through(text, "note_zones")
+    assert _notes(state) == [
+        ("1", "As the Court noted in its June 25, 2018 order, the viability of plaintiff’s "
+              "intermediate copying theory remains undetermined. Dkt. 256 at 23."),
+        ("2", "As noted supra, the Court declines to deny the motion for failure to comply "
+              "with L.R. 7-3.")]
+    assert visible(state.pages[1].lines)[-1].endswith("regarding any")
+
+
+def test_a_note_interleaved_with_pleading_line_numbers_set_in_from_the_edge():
+    """`-layout` text with a side label left of the margin numbers: once the numbers go, the
+    label on line 27 opens the note, whose last line shares line 28."""
+    rows = []
+    for n in range(1, 29):
+        text = {14: "     By letter briefs,1 defendant seeks an order quashing a subpoena.",
+                26: "", 27: "     1",
+                28: "2005. Defendant filed a reply letter on August 10, 2005."}.get(
+                    n, f"This is line {n} of the order, which the court wrote here.")
+        if n == 5:
+            rows.append("United States District Court")
+        rows.append(f"{' ' * 60}{n:>2}   {text}".rstrip())
+        if n == 27:
+            rows.append(" " * 67 + "Defendant’s letter brief dated July 14, 2005. Plaintiffs’")
+    state = run_through("\n".join(rows), "note_zones")
+    assert _notes(state) == [("1", "Defendant’s letter brief dated July 14, 2005. Plaintiffs’ "
+                                   "2005. Defendant filed a reply letter on August 10, 2005.")]

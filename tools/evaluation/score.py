@@ -130,15 +130,37 @@ def score_breaks(printed: list[str | None], eops: list[str | None]) -> BreakScor
     return BreakScore(max(len(printed) - 1, 0), len(eops), len(wanted), lcs(wanted, got))
 
 
+# A docket's core number, as CourtListener keys dockets (`Docket.docket_number_core`, made
+# by `make_docket_number_core` in cl/lib/model_helpers.py): the two-digit year and the serial
+# of the district form `2:12-cv-01032-JKG` or the appellate/bankruptcy form `12-1032`, whatever
+# office prefix, case type, division or judges' initials surround them.  `C 04-0098 SI` (the
+# caption) and `3:04-cv-00098-SI` (the e-filing stamp) are one case.  The serial is compared
+# as a number (CourtListener pads it to five digits in one form and six in the other).
+_DOCKET_CORE = re.compile(r"(?<![\w:.-])(?:\d:)?(?P<year>\d\d)-(?:[a-z]{2,4}-)?(?P<serial>\d+)(?![\d])")
+
+
+def docket_core(part: str) -> str | None:
+    """`3:04-cv-00098-SI` and `C 04-0098 SI` -> `04-98`; `MDL 15-02641-PHX-DGC` -> `15-2641`;
+    None for a docket of another shape (`2009-1361`, `19031-13`, `S95A1445`)."""
+    m = _DOCKET_CORE.search(part)
+    return f"{m.group('year')}-{int(m.group('serial'))}" if m else None
+
+
 def norm_docket(docket: str | None) -> set[str]:
-    """Docket numbers as a set of comparable keys: `No. 11–889` and `11-889` are one key;
-    `19031-13, 27735-13` is two.  Words like `No.`, `Docket Nos.`, `Civ.`, `Record` go."""
+    """Docket numbers as a set of comparable keys: each number's core (`docket_core`) where it
+    has the year-serial shape, else its tokens that hold a digit (`No. 11–889` and `11-889` are
+    one key; words like `No.`, `Docket Nos.`, `Civ.`, `Record` go); `19031-13, 27735-13` is two
+    keys."""
     if not docket:
         return set()
     text = unicodedata.normalize("NFKC", docket).casefold()
     text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
     keys = set()
     for part in re.split(r",|;|&|\band\b", text):
+        core = docket_core(part)
+        if core:
+            keys.add(core)
+            continue
         # PACER's office prefix (`5:17-cv-00072`) is often left out of the caption's number.
         part = re.sub(r"(?<![\w:])\d:(?=\d)", "", part)
         tokens = [t for t in re.findall(r"[\w:-]+", part) if re.search(r"\d", t)]

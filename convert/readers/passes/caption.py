@@ -42,7 +42,8 @@ def run(state) -> None:
                      stamps=removed("stamp"), furniture=removed("running-head", "running-foot"),
                      body=state.vocabulary_text[:_CITATIONS_WITHIN], closing_date=closing_date,
                      tail=[marks.visible(l.text) for l in state.lines[-_TAIL_LINES:]],
-                     writing_kinds=kinds)
+                     writing_kinds=kinds,
+                     signature_rows=[marks.visible(l.text) for l in state.lines])
     apply(meta, ident)
     meta.doc_name = document_type(meta.title, kinds)
     state.report.warnings.extend(ident.warnings)

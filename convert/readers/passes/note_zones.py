@@ -1,5 +1,6 @@
 """Pass `note_zones`: cut each page's footnote zone out of its lines into `state.notes`
-(rules in `readers/footnotes.py`)."""
+(rules in `readers/footnotes.py`).  Runs after `furniture`: the pages' printed numbers tell
+a folio from a note label printed last on its page."""
 
 from __future__ import annotations
 
@@ -9,4 +10,4 @@ NAME = "note_zones"
 
 
 def run(state) -> None:
-    state.notes = split_notes(state.pages, state.report)
+    state.notes = split_notes(state.pages, state.report, state.labels)

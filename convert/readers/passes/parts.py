@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .. import marks, writings
-from ..caption import DATE_RE, TITLE_RE
+from ..caption import DATE_RE, TITLE_RE, WIDTH_QUANTILE
 
 NAME = "parts"
 
@@ -30,6 +30,8 @@ CLOSING_RE = re.compile(r"^\s*(?:Dated|DATED|Date|Entered|SO ORDERED)\b[:.,]?\s*
 def run(state) -> None:
     lines = state.lines
     head_end = header_end(lines)
+    if head_end:
+        head_end = box_end(lines, head_end)
     writings_at, segments = writings.split(lines[head_end:], state.page_starts)
     if segments and head_end == 0:
         head_end = writings_at  # no title line: the caption is what precedes the writings
@@ -63,17 +65,63 @@ def header_end(lines) -> int:
     return 0
 
 
+def _text_width(lines) -> int:
+    """The width of the page's running text: a high quantile of the first lines' lengths (one
+    wide table row or run-together line in plain pdftotext must not set it)."""
+    lengths = sorted(len(marks.visible(l.text).strip()) for l in lines[:200]
+                     if marks.visible(l.text).strip())
+    return lengths[int(len(lengths) * WIDTH_QUANTILE)] if lengths else 0
+
+
+def _prose(text: str, width: int) -> bool:
+    t = text.strip()
+    letters = [c for c in t if c.isalpha()]
+    return len(t) >= _PROSE_WIDTH * width and bool(letters) and \
+        sum(c.islower() for c in letters) > _PROSE_LOWER * len(letters)
+
+
 def caption_end(lines) -> int:
     """Without a title line or writings: the caption is everything before the first line of
     running prose (a long line, mostly lower case)."""
-    width = max((len(marks.visible(l.text).strip()) for l in lines[:200]), default=0)
+    width = _text_width(lines)
     for i, line in enumerate(lines[:_PROSE_WITHIN]):
-        t = marks.visible(line.text).strip()
-        letters = [c for c in t if c.isalpha()]
-        if len(t) >= _PROSE_WIDTH * width and letters and \
-                sum(c.islower() for c in letters) > _PROSE_LOWER * len(letters):
+        if _prose(marks.visible(line.text), width):
             return i
     return 0
+
+
+# After the title line, the caption box may go on: its other column's last rows ("VALERIE
+# LAWSON, et al.,   (REDACTED)" / "Defendants") and a counsel list ("APPEARANCES:" ... "On
+# behalf of Plaintiff").  At most this many lines are looked at.
+_BOX_AFTER_TITLE = 40
+
+
+def box_end(lines, head_end: int) -> int:
+    """The caption's end when rows of the caption go on below the title line: the run of
+    lines that are not running prose (and open no writing) after it, when that run holds a
+    row only a caption prints -- a party's role row, a `v.` row, or counsel's role
+    (`On behalf of Plaintiff`, `for Defendants-Appellees`); else `head_end` unchanged."""
+    width = _text_width(lines)
+    end = head_end
+    evidence = False
+    while end < len(lines) and end - head_end < _BOX_AFTER_TITLE:
+        text = marks.visible(lines[end].text)
+        if not text.strip():
+            end += 1
+            continue
+        if _prose(text, width) or writings.author_line(lines[end].text):
+            break
+        evidence = evidence or caption_row(text)
+        end += 1
+    return end if evidence else head_end
+
+
+def caption_row(text: str) -> bool:
+    """A row only a caption prints: a role row, a `v.` row, or counsel's role."""
+    from ..caption import is_role_row, is_versus_row
+    from ..counsel import COUNSEL_ROLE
+
+    return is_role_row(text) or is_versus_row(text) or bool(COUNSEL_ROLE.search(text))
 
 
 def closing_start(lines) -> int:
