@@ -153,6 +153,7 @@ class Meta:
     case_line: str | None = None  # a case name printed as such ("In re X", a running head)
     court_source: str | None = None  # what named the court: caption, page furniture, ...
     date_source: str | None = None  # caption, closing, signature, filing stamp
+    attorneys: list = field(default_factory=list)  # counsel.Attorney: name, side, party
 
 
 @dataclass

@@ -35,6 +35,7 @@ PARTY_ROLE_LABELS = {
     "appellee": "Appellee", "petitioner": "Petitioner", "respondent": "Respondent",
     "movant": "Movant", "intervenor": "Intervenor", "claimant": "Claimant",
     "subject": "Subject of the proceeding", "party": "Party", "panel": "Judge of the panel",
+    "counsel": "Counsel",
 }
 
 
@@ -154,6 +155,11 @@ class _Builder:
         if span.tag == "party":
             el.set("refersTo", self.person_ref(a.get("name") or inline_text(span.content)))
             el.set("as", self.role_ref(a["role"]))
+        elif span.tag == "lawyer":  # counsel: `as` their role, `for` the party they stand for
+            el.set("refersTo", self.person_ref(a.get("name") or inline_text(span.content)))
+            el.set("as", self.role_ref(a.get("role") or "counsel"))
+            if a.get("for"):
+                el.set("for", self.person_ref(a["for"]))
         elif span.tag == "judge":
             el.set("refersTo", self.person_ref(a.get("name") or inline_text(span.content)))
             if a.get("role"):
@@ -349,6 +355,9 @@ class _Builder:
             self.role_ref(party.role)
         for judge in self.doc.meta.panel + self.doc.meta.judges:
             self.person_ref(judge)
+        for lawyer in self.doc.meta.attorneys:  # also those no header row prints whole
+            self.person_ref(lawyer.name)
+            self.role_ref("counsel")
         header = etree.SubElement(judgment, q("header"))
         for block in self.doc.header or [P([""])]:
             self.block(header, block)
@@ -389,7 +398,7 @@ def build(doc: Document | Prebuilt) -> etree._ElementTree:
 
 # Elements whose children are inline content: indentation there would add text.
 _MIXED = {q(t) for t in ("p", "heading", "num", "subheading", "docTitle", "docDate", "party",
-                         "judge", "signature", "docketNumber", "courtType", "b", "i", "u",
+                         "judge", "lawyer", "signature", "docketNumber", "courtType", "b", "i", "u",
                          "sup", "sub", "span", "ref", "opinion", "docType", "remark")}
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..document import P, Party, Span
+from .forms import agency_heads, civil_minutes
 
 MONTHS = ("January February March April May June July August September October November "
           "December").split()
@@ -20,11 +21,11 @@ DATE_RE = re.compile(rf"\b{_MONTH_RE}\s+\d{{1,2}},\s+\d{{4}}\b")
 
 # A document title: a short capitals line ending in a kind of decision ("MEMORANDUM
 # OPINION", "SUGGESTION OF REMAND AND TRANSFER ORDER", "MEMORANDUM FINDINGS OF FACT AND
-# OPINION"), or the civil-minutes form's heading.
+# OPINION"), or a court form's heading (forms/civil_minutes.py).
 TITLE_RE = re.compile(
     r"^\s*(?P<t>(?:[A-Z][A-Z’',&-]*\s+){0,7}(?:OPINION|DECISION|ORDER|JUDGMENT|MEMORANDUM)"
     r"(?:\s+AND\s+(?:ORDER|OPINION|JUDGMENT))?|PER CURIAM|OPINION OF THE COURT"
-    r"|CIVIL MINUTES\s*[—–-]+\s*GENERAL)\s*$")
+    rf"|{civil_minutes.TITLE})\s*$")
 
 ROLE_WORDS = {
     "plaintiff": "plaintiff", "defendant": "defendant", "appellant": "appellant",
@@ -179,7 +180,6 @@ def parties_from_column(left: list[str]) -> tuple[list[P], list[Party]]:
 from collections import Counter  # noqa: E402
 
 from . import dates, dockets  # noqa: E402
-from .forms import agency_heads  # noqa: E402
 
 # Pleading paper numbers its lines 1-28 in the margin; on the caption page they ride in front
 # of the caption's own text ("7     ADRIAN HOLLEY, et al.").
@@ -214,7 +214,7 @@ _TRAILING_ROLE = re.compile(rf",?\s*(?P<role>{_ROLE_WORD}(?:\s*[-–,/]\s*{_ROLE
 DECISION_WORDS = re.compile(r"\b(?:OPINION|ORDER|JUDGMENT|MEMORANDUM|DECISION|MINUTES|DECREE|"
                             r"FINDINGS|RULING|REPORT AND RECOMMENDATION)S?\b")
 _ENDS_IN_DECISION = re.compile(r"\b(?:OPINION|ORDER|JUDGMENT|MEMORANDUM|DECISION|MINUTES|"
-                               r"DECREE|RULING|RECOMMENDATION)S?(?:\s*[–—-]+\s*GENERAL)?\W*$",
+                               rf"DECREE|RULING|RECOMMENDATION)S?{civil_minutes.KIND_SUFFIX}\W*$",
                                re.I)
 _NOT_TITLE = re.compile(r"\b(?:COURT|CIRCUIT|DISTRICT OF|DIVISION|CLERK|FILED|PUBLISH|"
                         r"PRECEDENTIAL|PUBLICATION|NOTICE)\b|^\s*(?:RE|Re):|^\s*\(?Dkt|"
@@ -226,18 +226,17 @@ _BANNER = re.compile(r"\b(?:CLERK|Clerk\s+of\s+Court|FILED|PUBLISH|PRECEDENTIAL|
 _OTHER_COLUMN = re.compile(r"^\s*\[?(?:Re|RE):|^\s*\(?(?:ECF|Dkt\.?|Doc\.)\s")
 _BEFORE = re.compile(r"^\s*(?:BEFORE|Before|PRESENT|Present)\b[:.]?\s*(?P<rest>.*)$")
 _JUDGE_TITLES = re.compile(
-    r"\b(?:Board\s+Panel|Concurring\s+Opinion|Dissenting\s+Opinion|The\s+Honorable|Honorable|"
-    r"Hon\.|Chief|Senior|Circuit|District|Magistrate|Bankruptcy|Appellate\s+Immigration|"
-    r"Immigration|Associate|United\s+States|U\.\s?S\.|Judges?|Justices?|JJ\.?|J\.|C\.\s?J\.|"
-    r"Board\s+Members?|Members?|sitting\s+by\s+designation|for\s+the\s+[A-Z][\w\s]+|of\s+the\s+[A-Z][\w\s]+|"
+    rf"\b(?:{agency_heads.PANEL_TITLES}|"
+    r"Concurring\s+Opinion|Dissenting\s+Opinion|The\s+Honorable|Honorable|"
+    r"Hon\.|Chief|Senior|Circuit|District|Magistrate|Bankruptcy|"
+    r"Associate|United\s+States|U\.\s?S\.|Judges?|Justices?|JJ\.?|J\.|C\.\s?J\.|"
+    r"Members?|sitting\s+by\s+designation|for\s+the\s+[A-Z][\w\s]+|of\s+the\s+[A-Z][\w\s]+|"
     r"Presiding|Deputy\s+Clerk)\b\.?", re.I)
 # Printed neutral or official citations of the decision itself.
 CITATION_FORMS = [
     re.compile(r"\b\d{4}-[A-Z][A-Za-z]{1,8}-\d{1,6}\b"),  # 2022-NCSC-1, 2020-Ohio-1234
-    re.compile(r"\bT\.\s?C\.\s+(?:Memo\.|Summary\s+Opinion)\s+\d{4}-\d+\b"),  # T.C. Memo. 2020-26
     re.compile(r"\b\d{4}\s+(?:ND|SD|UT|WY|OK|IL|VT|ME|MT|WI|CO|NM|PA|GU|MP)\s+\d{1,6}\b"),  # 2019 ND 12
-    re.compile(r"\b\d{1,3}\s+I&N\s+Dec\.\s+\d{1,4}\b"),  # 28 I&N Dec. 437
-]
+] + [re.compile(form) for form in agency_heads.CITATIONS]  # T.C. Memo. 2020-26, 28 I&N Dec. 437
 _CITE_AS = re.compile(r"^\s*Cite\s+as:?\s+(?P<cite>.+?)(?:\s{2,}|\s+Interim\s+Decision|$)", re.I)
 
 
@@ -394,6 +393,11 @@ def _split_box(rows: list[str]):
     return first, last, left, right
 
 
+def is_caps(text: str) -> bool:
+    """Mostly capitals (a caption's court row, a title row)."""
+    return _is_caps(text)
+
+
 def _is_caps(text: str) -> bool:
     letters = [c for c in text if c.isalpha()]
     return bool(letters) and sum(c.isupper() for c in letters) >= 0.85 * len(letters)
@@ -453,6 +457,7 @@ _COURT_NAME = re.compile(r"\bcourt\s+of\b|\bsupreme\s+court\b|\bdistrict\s+court
                          r"\btax\s+court\b|\bcourt\s+for\b|\bsuperior\s+court\b|"
                          r"\bcircuit\s+court\b|\bcourt\s+of\s+appeals?\b|\bboard\s+of\b|"
                          r"\bcourt\s+of\s+(?:federal\s+)?claims\b", re.I)
+COURT_NAME = _COURT_NAME  # the readers' one court-name pattern (writings.py asks it too)
 _COURT_MORE_ROW = re.compile(r"^\s*(?:for\s+the\b|(?:northern|southern|eastern|western|middle|"
                              r"central)?\s*district\s+of\b|(?:\w+\s+)?(?:circuit|district)\b|"
                              r"[A-Z ]+ (?:DIVISION|VICINAGE)\b)", re.I)
@@ -503,6 +508,10 @@ def _side(rows: list[str], start: int, step: int, skip=frozenset()) -> list[str]
     i = start
     while 0 <= i < len(rows) and len(out) < 6:
         row = rows[i].strip()
+        left, _, right = (re.split(r"(\s{3,})", row, maxsplit=1) + ["", ""])[:3]
+        if right and (dockets.LABELLED.search(right) or DECISION_WORDS.search(right)) and \
+                not dockets.LABELLED.search(left):
+            row = left  # a box read row by row: the party's column, the docket's beside it
         if row in skip:
             i += step
             continue
@@ -558,6 +567,10 @@ def _looks_like_name(row: str) -> bool:
         r"August|October|December|Term)", row)
 
 
+# Glyphs of a PDF font's private area (a brace piece drawn beside a caption's parties).
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _pair(above: list[str], below: list[str]) -> list[Party]:
     parties = []
     # A side whose role is not printed is a "party" (Fisher v. University of Texas names no
@@ -573,7 +586,7 @@ def _pair(above: list[str], below: list[str]) -> list[Party]:
                 role = role or _role_of(m.group("role"))
                 row = row[:m.start()]
             names.append(row.strip())
-        name = " ".join(" ".join(names).split()).strip(" ,;")
+        name = " ".join(_PRIVATE_USE.sub("", " ".join(names)).split()).strip(" ,;")
         if name:
             parties.append(Party(name, role or default))
     return parties
@@ -599,7 +612,8 @@ def title_of(rows: list[str]) -> tuple[str | None, list[str]]:
         text = row.strip()
         if not DECISION_WORDS.search(text.upper()) or _NOT_TITLE.search(text):
             continue
-        if not (_is_caps(text) or DECISION_WORDS.fullmatch(text.upper())):
+        if not (_is_caps(text) or DECISION_WORDS.fullmatch(text.upper()) or
+                _mixed_case_title(text)):
             continue
         if len(text) > 90 or dockets.LABELLED.search(text) or _TRAILING_ROLE.search(text):
             continue
@@ -635,6 +649,21 @@ def title_of(rows: list[str]) -> tuple[str | None, list[str]]:
 
 # "(REDACTED)", "(PUBLIC VERSION)", "(AMENDED)": a title's qualifier, words not initials.
 _QUALIFIER = re.compile(r"^\((?:[A-Z]{4,}\s?)+\)$")
+
+
+# A title printed in mixed case is a short row of capitalised words ("Memorandum Opinion and
+# Order", "Order Granting Motion to Dismiss") that opens or closes with a kind of decision.
+MAX_MIXED_TITLE_WORDS = 10
+
+
+def _mixed_case_title(text: str) -> bool:
+    words = re.findall(r"[A-Za-z’']+", text)
+    if not words or len(words) > MAX_MIXED_TITLE_WORDS or text.rstrip().endswith((".", ",", ";")):
+        return False
+    if any(w[0].islower() and len(w) > 3 for w in words):  # a sentence, not a title
+        return False
+    return bool(DECISION_WORDS.fullmatch(words[0].upper()) or
+                DECISION_WORDS.fullmatch(words[-1].upper()))
 
 
 def _title_row(row: str) -> bool:

@@ -293,8 +293,8 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
         return rules[-1], rules[-1] + 1, True
     for i in range(1, len(lines)):
         label = label_of(lines[i].text)
-        if label is None:
-            continue
+        if label is None or (label.alone and i == len(lines) - 1):
+            continue  # a label alone closing the page has no note below it (see _trailing_label)
         run_on = _run_on_start(info, seq, i)
         if not info.zone_like(i, label) and run_on is None and not (
                 (info.lower(i) or _shaped_like_last(info, seq, label))

@@ -9,7 +9,8 @@ reporting what it removed:
                   "Opinion of the Court", and the short line just under a removed head
 3b. labels        whole lines repeated once a page on half the pages, anywhere on the page
 4. page numbers   a lone number, `- 4 -`, `-4-`, `(4)` or `Page 4 of 9`, standing first or
-                  last on the page
+                  last on the page; a bare `4` or `(4)` only where the document's numbering
+                  confirms it (else it stays text: a note label alone on the last line)
 
 Printed page numbers found on the way (a lone number, or a number at either end of a running
 head) vote for each page's label.
@@ -209,29 +210,57 @@ def _folio(m: re.Match) -> int:
 # ------------------------------------------------------------------ 4. page numbers
 
 
-def _strip_page_numbers(page: Page, report: ReadReport) -> int | None:
-    """Remove a lone page number standing first or last on the page; return it.  A bare
-    number inside the page (a footnote label alone on its line) is left alone."""
-    found = None
+# Dressed folios (`- 4 -`, `-4-`, `Page 4`, `Page 4 of 9`) are page numbers by their shape; a
+# bare `4` or `(4)` at a page edge may as well be a footnote label left alone on the page's
+# last line (plain pdftotext prints some after their note) or a list item.
+_DRESSED_FOLIO = re.compile(r"^\s*(?:-\s*\d{1,4}\s*-|page\s+\d)", re.I)
+
+
+def _edge_folios(page: Page, report: ReadReport) -> list[tuple[Line, int, bool]]:
+    """Lone page numbers standing first or last on the page: (line, number, dressed).  They
+    stay on the page until `_remove_folios` knows which the document's numbering confirms.
+    A folio glued to a star page is taken at once (its shape says what it is)."""
+    glued_folio = []
     if page.lines:
         first = page.lines[0]
         glued = _GLUED_FOLIO.match(first.text)
         if glued:  # plain pdftotext: "-2[*2] M LLC; ..." (folio run into the star page)
-            found = int(glued.group(1))
             report.remove("page-number", glued.group(0).strip(), first.lineno, page.index)
             first.text = first.text[glued.end():]
+            glued_folio.append((None, int(glued.group(1)), True))
     # Rotated lines (side labels, stamps) stand beside the page, not at its top or foot: the
     # edges are the first and last upright lines (PDF input lists rotated lines last).
     upright = [i for i, l in enumerate(page.lines) if not l.rotated]
     edges = {upright[0], upright[-1]} if upright else set()
-    for i in sorted(edges, reverse=True):
+    found: list[tuple[Line | None, int, bool]] = []
+    for i in sorted(edges):  # the page's number, when several: the top one first
         line = page.lines[i]
         m = _PAGE_NUMBER_RE.match(line.text)
         if m:
-            found = _folio(m)
-            report.remove("page-number", line.stripped, line.lineno, page.index)
-            del page.lines[i]
-    return found
+            found.append((line, _folio(m), bool(_DRESSED_FOLIO.match(line.text))))
+    return found + glued_folio
+
+
+def _remove_folios(page: Page, folios, label: str | None, report: ReadReport) -> None:
+    """Remove the page's edge folios that are page numbers: dressed ones, and bare ones the
+    document's numbering confirms (the page's label is that number).  A bare number that
+    agrees with nothing stays text: it is more likely a note label than a folio."""
+    for line, number, dressed in folios:
+        if line is None or not (dressed or label == str(number)):
+            continue
+        report.remove("page-number", line.stripped, line.lineno, page.index)
+        page.lines.remove(line)
+
+
+# A document "numbers its pages" when a printed number is visible on at least this share of
+# its later pages (page 1, the caption page, often prints none).  Half: a stray number at a
+# page edge (a footnote label left alone on the last line) shows on one page or a few, while
+# a numbered document may still hide some folios from us (plain pdftotext moves a table
+# page's folio in among the table's columns: D. Ariz. 2019 schedules).
+_FOLIO_SHARE = 0.5
+# ... and on at least this many pages: one number alone, in a short paper, is as likely a note
+# label printed after its note as a folio.
+_FOLIO_MIN_PAGES = 2
 
 
 def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | None]:
@@ -242,6 +271,11 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
     every page around it, up to where the next run begins: separate writings that restart
     at 1 each get their own run.  Pages between runs that disagree, and numbers that agree
     with nothing, get no number: no guessing.
+
+    A number that stands alone, out of every run, still numbers its own page (and no other)
+    when the document numbers its pages (`_FOLIO_SHARE`, `_FOLIO_MIN_PAGES`) and the number does not interrupt one
+    sequence (the runs before and after it, if both exist, differ): a one-page writing whose
+    count restarts at 1, schedules and exhibits after an order that print their own numbers.
     """
     labels: dict[int, str | None] = {i: None for i in range(1, page_count + 1)}
     seen = sorted(printed.items())
@@ -262,6 +296,20 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
         while hi > last and any(last < p <= hi for p, _ in seen if p not in range(first, last + 1)):
             hi -= 1
         for page in range(lo, hi + 1):
+            if page + offset > 0:
+                labels[page] = str(page + offset)
+    later = page_count - 1
+    shown = sum(1 for p in printed if p > 1)
+    if later < 1 or shown < max(_FOLIO_MIN_PAGES, _FOLIO_SHARE * later):
+        return labels
+    for first, last, offset in runs:
+        if (first, last, offset) in trusted or labels.get(first) is not None:
+            continue
+        before = [r for r in trusted if r[1] < first]
+        after = [r for r in trusted if r[0] > last]
+        if before and after and before[-1][2] == after[0][2]:
+            continue  # a stray inside one sequence: its neighbours agree without it
+        for page in range(first, last + 1):
             if page + offset > 0:
                 labels[page] = str(page + offset)
     return labels
@@ -423,8 +471,11 @@ def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | No
     for page, number in _strip_positioned_repeats(pages, report).items():
         printed.setdefault(page, number)
     _strip_repeated_anywhere(pages, report)
+    folios = {page.index: _edge_folios(page, report) for page in pages}
+    for index, found in folios.items():
+        for _, number, _ in found:
+            printed.setdefault(index, number)
+    labels = page_labels(printed, len(pages))
     for page in pages:
-        number = _strip_page_numbers(page, report)
-        if number is not None:
-            printed.setdefault(page.index, number)
-    return page_labels(printed, len(pages))
+        _remove_folios(page, folios[page.index], labels.get(page.index), report)
+    return labels

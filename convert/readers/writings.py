@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass, field
 
 from . import marks
+from .caption import COURT_NAME, is_caps
+from .forms import agency_heads
 from .layout import Line
 
 # What a writing's author line says it is, in the words courts print (checked in order).
@@ -32,21 +34,29 @@ _JUSTICE_FIRST = re.compile(
     r"\s+announced the judgment of the Court[^.]*|,\s*(?:concurring|dissenting)[^.]*))(?:\.|$)")
 # The judge's title after the name: "Circuit Judge", "United States District Judge",
 # "Appellate Immigration Judge", "Board Member", "Justice", "DISTRICT JUDGE".
-_TITLE = (r"(?i:(?:(?:Chief|Senior|Circuit|District|Associate|Appellate|Immigration|United|"
+# (The Board of Immigration Appeals' own title words come from its court-form module.)
+_TITLE = (r"(?i:(?:(?:Chief|Senior|Circuit|District|Associate|United|"
           r"States|U\.\s?S\.|Magistrate|Bankruptcy|Presiding|Administrative|Law|Special|Trial|"
-          r"Board)\s+)*(?:Judge|Justice|Member))")
+          rf"{agency_heads.AUTHOR_TITLE_WORDS})\s+)*(?:Judge|Justice|Member))")
 _NAME_FIRST = re.compile(
     r"^\s*(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+),\s+(?P<title>" + _TITLE + r")"
     r"(?P<rest>(?:,\s*(?:concurring|dissenting)[^.:]*)?)"
     r"(?:[.:](?=\s|$)|(?<=[a-zA-Z])\s*$)")
 # "CONCURRING OPINION: Blair T. O'Connor, Appellate Immigration Judge" (BIA precedents).
-_KIND_FIRST = re.compile(
-    r"^\s*(?P<rest>(?:CONCURRING|DISSENTING|CONCURRING\s+AND\s+DISSENTING)\s+OPINION|"
-    r"(?:Concurring|Dissenting)\s+Opinion):\s+(?P<name>[A-Z][\w.'’\- ]{1,40}?),\s+"
-    r"(?P<title>" + _TITLE + r")\.?\s*$")
+_KIND_FIRST = re.compile(agency_heads.KIND_FIRST.replace("{title}", _TITLE))
 _PER_CURIAM = re.compile(r"^\s*(?P<name>P\s?ER\s+C\s?URIAM|Per\s+Curiam)(?:[.:]|\s*\(|\s*$)")
 _SYLLABUS = re.compile(r"^\s*Syllabus\s*$")
-_CAPTION_MARK = re.compile(r"SUPREME COURT OF|COURT OF APPEALS|^\s*No[s]?\.\s|\[\w+\.? \d{1,2}, \d{4}\]")
+# A page's caption block above a writing's author line: a docket label or a bracketed date
+# ("[June 24, 2013]"); or a capitals row naming a court (`_caption_mark`).
+_CAPTION_MARK = re.compile(r"^\s*No[s]?\.\s|\[\w+\.? \d{1,2}, \d{4}\]")
+
+
+def _caption_mark(text: str) -> bool:
+    """A row of a writing's own caption: a capitals row naming a court (the readers' one
+    court-name pattern, `caption.COURT_NAME`: prose that names a court is not in capitals),
+    a docket label, a bracketed date."""
+    return bool(_CAPTION_MARK.search(text)) or \
+        bool(COURT_NAME.search(text) and is_caps(text))
 _ARGUED = re.compile(r"\b(?:Argued|Decided|Submitted)\b")
 _DOCKET_LINE = re.compile(r"^\s*Nos?\.\s+\S")
 
@@ -108,7 +118,7 @@ def _writing_start(lines: list[Line], at: int, page_starts: set[int]) -> int:
     while j > 0 and id(lines[j]) not in page_starts and at - j < 40:
         j -= 1
     above = lines[j:at]
-    if id(lines[j]) in page_starts and any(_CAPTION_MARK.search(marks.visible(l.text))
+    if id(lines[j]) in page_starts and any(_caption_mark(marks.visible(l.text))
                                            for l in above):
         return j
     return at

@@ -439,3 +439,43 @@ def test_a_signature_blocks_date_with_its_label_below():
                       "Docket No.   SACR 20-1XYZ"], signature_rows=rows)
     assert ident.date == "2021-07-12" and ident.date_source == "signature"
     assert dates.signed_date(["We decided on July 12, 2021 that", "Date"]) is None
+
+
+def test_standalone_mixed_case_title():
+    ident = identify(["United States District Court", "Western District of Texas",
+                      "Jane Roe, Plaintiff,", "v.", "Acme Corp., Defendant.",
+                      "Case No. 1:21-cv-00001", "Memorandum Opinion and Order"])
+    assert ident.title == "Memorandum Opinion and Order" and ident.court_id == "txwd"
+    assert caption.document_type(ident.title, []) == "memorandumOpinion"
+    assert identify(["UNITED STATES DISTRICT COURT", "Order Granting Motion to Dismiss"]).title \
+        == "Order Granting Motion to Dismiss"
+    # a sentence that opens with the word is no title
+    assert identify(["UNITED STATES DISTRICT COURT", "Order the parties to confer.",
+                     "Opinion of the magistrate judge is adopted"]).title is None
+
+
+# ---------------------------------------------------------------- court-form modules
+
+
+def test_court_form_words_come_from_their_modules():
+    """Issue 8, acceptance 4: the civil-minutes heading and the Board of Immigration Appeals'
+    titles and author lines are named only in readers/forms/ (each with example lines and
+    their source); the general rules compose them."""
+    import inspect
+
+    from convert.readers import writings
+    from convert.readers.forms import agency_heads, civil_minutes
+
+    assert civil_minutes.TITLE in caption.TITLE_RE.pattern
+    assert caption.TITLE_RE.match("CIVIL MINUTES – GENERAL")
+    assert agency_heads.AUTHOR_TITLE_WORDS in writings._TITLE
+    assert author_line("DISSENTING OPINION: Pat Q. Member, Board Member")[:2] == \
+        ("dissent", "Pat Q. Member")
+    for module in (caption, writings):
+        source = inspect.getsource(module)
+        assert "CIVIL MINUTES" not in source and "Appellate\\s+Immigration" not in source
+        assert "I&N\\s+Dec" not in source and "SUPREME COURT OF|" not in source
+    assert any("I&N" in form.pattern for form in caption.CITATION_FORMS)
+    for module in (agency_heads, civil_minutes):
+        doc = inspect.getsource(module)
+        assert "Example" in doc or "example" in doc or "e.g." in doc or '"' in doc

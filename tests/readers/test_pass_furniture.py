@@ -100,3 +100,50 @@ def test_pleading_line_numbers_in_a_column_set_in_from_the_edge():
     assert "1" in texts and not any(t.startswith(("12 ", "27")) for t in texts)
     assert [r.text for r in state.report.removed if r.kind == "line-number"] == \
         [str(n) for n in range(1, 29)]
+
+
+# ------------------------------------------------------------------ printed numbers out of sequence
+
+def _foliated(folios: list[str | None]) -> str:
+    """One page per folio: distinct prose, the folio (if any) alone on the page's last line."""
+    pages = []
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]
+    for k, folio in enumerate(folios, start=1):
+        lines = prose(8, words[k - 1])
+        if folio is not None:
+            lines += ["", f"{folio:>40}"]
+        pages.append("\n".join(lines))
+    return "\f".join(pages)
+
+
+def test_schedules_that_print_their_own_numbers_keep_them():
+    """An order, then schedules and exhibits numbered on their own (D. Ariz. 2019: 1, 24, 1,
+    25): every later page prints a folio, so each numbers its page though no two agree."""
+    state = run_through(_foliated([None, "1", "24", "1", "25"]), "furniture")
+    assert state.labels == {1: None, 2: "1", 3: "24", 4: "1", 5: "25"}
+    assert [r.text for r in state.report.removed if r.kind == "page-number"] == ["1", "24", "1", "25"]
+
+
+def test_a_one_page_writing_restarting_at_1_keeps_its_number():
+    state = run_through(_foliated(["1", "2", "3", "1", "1", "2", "3"]), "furniture")
+    assert state.labels == {1: "1", 2: "2", 3: "3", 4: "1", 5: "1", 6: "2", 7: "3"}
+
+
+def test_a_stray_number_inside_one_sequence_numbers_nothing():
+    state = run_through(_foliated(["1", "2", "3", "9", "5", "6"]), "furniture")
+    assert state.labels[4] is None
+    assert visible(state.pages[3].lines)[-1] == "9"  # not a folio: it stays text
+
+
+def test_a_lone_number_closing_one_page_of_an_unnumbered_document_stays_text():
+    """A note label that plain pdftotext prints after its note, alone on the page's last
+    line, is no folio when the document prints no page numbers."""
+    state = run_through(_foliated([None, None, None, "3", None, None]), "furniture")
+    assert all(v is None for v in state.labels.values())
+    assert visible(state.pages[3].lines)[-1] == "3"
+    assert not [r for r in state.report.removed if r.kind == "page-number"]
+
+
+def test_a_dressed_folio_is_a_page_number_whatever_the_sequence():
+    state = run_through(_foliated([None, None, "- 7 -", None, None]), "furniture")
+    assert visible(state.pages[2].lines)[-1].startswith("This is line 8")

@@ -306,3 +306,15 @@ def test_a_note_interleaved_with_pleading_line_numbers_set_in_from_the_edge():
     state = run_through("\n".join(rows), "note_zones")
     assert _notes(state) == [("1", "Defendant’s letter brief dated July 14, 2005. Plaintiffs’ "
                                    "2005. Defendant filed a reply letter on August 10, 2005.")]
+
+
+def test_a_label_alone_closing_the_page_opens_no_empty_note():
+    """Plain pdftotext may leave a note's label alone as the page's last line with its text
+    elsewhere; with no block set apart above it, it is no note (it stays text), never a
+    note with no words."""
+    page1 = prose(20) + ["as the court held.1 And more text follows on this line.",
+                         *prose(3, "rest"), "1"]
+    later = ["\n".join(prose(20, word)) for word in ("beta", "gamma")]
+    state = run_through("\f".join(["\n".join(page1), *later]), "note_zones")
+    assert all(n.lines for n in state.notes)
+    assert visible(state.pages[0].lines)[-1] == "1"

@@ -19,6 +19,12 @@ from __future__ import annotations
 
 import re
 
+# The form's title as its own caption row ("CIVIL MINUTES – GENERAL"), for the readers'
+# title-line pattern (caption.TITLE_RE).
+TITLE = r"CIVIL MINUTES\s*[—–-]+\s*GENERAL"
+# What the form prints after its kind of decision ("MINUTES – GENERAL"): a title that ends so
+# is complete (caption.title_of).
+KIND_SUFFIX = r"(?:\s*[–—-]+\s*GENERAL)?"
 # The form's name after the court's ("... CENTRAL DISTRICT OF CALIFORNIA CIVIL MINUTES").
 FORM_NAME = re.compile(r"\s+(?=CIVIL MINUTES|CRIMINAL MINUTES|MINUTES)")
 # "Case No. CV 20-9893 JGB (SHKx) Date April 5, 2024": the docket field, then the date field.

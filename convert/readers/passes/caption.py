@@ -16,6 +16,7 @@ from .. import marks
 from ..caption import (MAX_CAPTION_LINES, TITLE_RE, apply, caption_window, doc_name,
                        document_type, identify, mark_header, parties_from_column, split_columns)
 from ..joining import join_lines
+from .parts import caps
 
 NAME = "caption"
 
@@ -48,6 +49,27 @@ def run(state) -> None:
     meta.doc_name = document_type(meta.title, kinds)
     state.report.warnings.extend(ident.warnings)
     state.doc.header = mark_header(header, ident)
+    meta.attorneys = mark_counsel(state.doc.header, meta.parties)
+
+
+def mark_counsel(header: list, parties) -> list:
+    """The attorneys the header lists (`counsel.attorneys`), each marked `lawyer` where a
+    header row prints the name whole; rows already marked (court, parties, docket, title,
+    date, panel) are never part of a counsel list."""
+    from ...document import inline_text
+    from ..caption import _wrap
+    from ..counsel import attorneys
+
+    rows = [p for p in header if isinstance(p, P)]
+    texts = [inline_text(p.content) for p in rows]
+    stops = frozenset(i for i, p in enumerate(rows)
+                      if any(isinstance(x, Span) for x in p.content))
+    found = attorneys(texts, parties, stops)
+    for a in found:
+        _wrap(rows, a.name, lambda s, a=a: Span("lawyer", [s], {"name": a.name, "role": "counsel",
+                                                                "for": a.party,
+                                                                "side": a.side}))
+    return found
 
 
 def caption_header(lines, state) -> list[P]:
@@ -89,6 +111,13 @@ def caption_header(lines, state) -> list[P]:
         meta.title = texts[box_end].strip()
         meta.doc_name = doc_name(meta.title)
         header.append(P(breaks(range(box_end, box_end + 1)) + [Span("docTitle", [meta.title])]))
-        if len(rest) > 1:
-            header.append(P(inline(join_lines(raws[box_end + 1:], state.vocab))))
+        # Under the title: the motion it decides (capitals rows, one paragraph), then, where
+        # the caption box goes on below the title, its last rows and a counsel list (a
+        # paragraph each, as above the title).
+        k = box_end + 1
+        while k < len(texts) and caps(texts[k]):
+            k += 1
+        if k > box_end + 1:
+            header.append(P(inline(join_lines(raws[box_end + 1:k], state.vocab))))
+        header.extend(P(inline(raws[j].strip())) for j in range(k, len(texts)) if texts[j].strip())
     return header
