@@ -97,3 +97,15 @@ def test_without_reference_citations_only_those_go(path, monkeypatch):
     assert searched > 10 and len(calls) == searched  # none while installed
     assert eyecite.find.extract_reference_citations is spy  # eyecite's behaviour is back
     assert without == [c for c in full if c[0] != "ReferenceCitation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Smith v. Jones, 123 S.W.2d 456, 460 (Tex. 1990); Doe v. Roe, 12 S. W. 2d 5 (Ark. 1929).",
+    "Id. 12 S.W. (2d) 5; 41 SW2d 7, and 7 S.W.2d at 9.  Also 550 U.S. 544 (2007).",
+    "(4 S. W. 2d 1) and 1999 SW 2d 3; 0123 S.W.2d 4; x12 S.W.2d 5.",
+])
+def test_fast_tokenizer_on_reporters_without_prefilter_strings(text):
+    """reporters-db's regex variants of "S.W.2d" have no prefilter string: they run after a
+    number followed by their first letter, and find what eyecite finds."""
+    speed.install()
+    assert _cites(text, speed.tokenizer()) == _cites(text, _eyecite_in_list_order())
