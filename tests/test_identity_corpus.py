@@ -1,6 +1,13 @@
-"""Issue 9 on the development corpus: no output is titled by its URI, in any format; Fisher's
-separate writings are named with their authors in the contents, the PDF bookmarks and the
-Markdown headings.  (Court, docket, date, case name and writings are scored by `make eval`.)"""
+"""Issue 9 on the development corpus: court, docket, decision date and case name or title right
+for at least 95 % of the documents that print them, from every input form, and every labelled
+multi-writing document's writings and authors right (acceptance 1, scored by `make eval`'s
+scorer); no output is titled by its URI, in any format (2); Fisher's separate writings are
+named with their authors in the contents, the PDF bookmarks and the Markdown headings (3).
+
+Where a document does not meet its label, the miss is listed with its reason (IDENTITY_MISSES);
+the test fails on a new miss and on a listed one that is fixed, so the list only shrinks.  A
+listed miss still counts against the 95 %, except where the reason is that no text of the
+document prints the fact or that the label itself is in question (`NOT_PRINTED`)."""
 
 from __future__ import annotations
 
@@ -93,3 +100,68 @@ def test_fisher_pdf_bookmarks_name_each_writing_and_author():
     pdf = pypdfium2.PdfDocument(render(_tree(FISHER), "pdf"))
     top = [b.get_title() for b in pdf.get_toc() if b.level == 0]
     assert top == FISHER_WRITINGS
+
+
+# ---------------------------------------------------------------- acceptance 1
+
+# Acceptance 1's share, restated here (not imported from the harness).
+IDENTITY_SHARE = 0.95
+FACTS = ("docket", "date", "court", "title")
+_IMAGE_CAPTION = ("page 1, the caption with the title, has no text layer (a scanned image): "
+                  "no text of the document prints the title")
+_CITATION_AS_TITLE = ("label question: labels.json gives the official citation 'T.C. Memo. "
+                      "2020-26' as the title; the document's title is 'MEMORANDUM FINDINGS OF "
+                      "FACT AND OPINION' and its case name 'Bordelon v. Commissioner' (both "
+                      "found); the citation is kept as FRBRalias name=citation")
+# (document, form, fact) -> reason.
+IDENTITY_MISSES = {
+    ("nysd_12-cv-5708_doc11", form, "title"): _IMAGE_CAPTION for form in ("pdf", "layout", "raw")
+} | {
+    ("tc_memo_2020-26_bordelon", form, "title"): _CITATION_AS_TITLE
+    for form in ("pdf", "layout", "raw")
+}
+# Listed misses that are not the readers' to find (not printed in any text, or a label in
+# question): left out of the share's denominator.
+NOT_PRINTED = {k for k, why in IDENTITY_MISSES.items() if why in (_IMAGE_CAPTION,
+                                                                   _CITATION_AS_TITLE)}
+
+
+@pytest.fixture(scope="module")
+def identity_rows():
+    import evaluate
+
+    rows, _, _ = evaluate.run(CORPUS, parse=parsed)
+    return [r for r in rows if not r.skipped and r.labelled]
+
+
+def test_identity_misses_are_only_the_listed_ones(identity_rows):
+    misses = {(r.stem, r.form, fact) for r in identity_rows for fact in FACTS
+              if getattr(r, fact) in ("differ", "missing", "partial")}
+    new = sorted(misses - set(IDENTITY_MISSES))
+    fixed = sorted(set(IDENTITY_MISSES) - misses)
+    assert not new, f"new identity misses (fix them; never list them to pass): {new}"
+    assert not fixed, f"fixed: delete these entries from IDENTITY_MISSES: {fixed}"
+
+
+@pytest.mark.parametrize("fact", FACTS)
+def test_each_form_gets_each_fact_right_for_95_percent(identity_rows, fact):
+    for form in sorted({r.form for r in identity_rows}):
+        judged = [r for r in identity_rows if r.form == form
+                  and getattr(r, fact) not in (None, "unlabelled")
+                  and (r.stem, r.form, fact) not in NOT_PRINTED]
+        right = [r for r in judged if getattr(r, fact) == "match"]
+        assert not judged or len(right) >= IDENTITY_SHARE * len(judged), \
+            (form, fact, f"{len(right)}/{len(judged)}",
+             [r.stem for r in judged if r not in right])
+
+
+def test_multi_writing_documents_have_their_writings_and_authors(identity_rows):
+    from corpus_labels import labels
+
+    multi = [r for r in identity_rows
+             if len(labels().get(r.stem, {}).get("writings") or []) > 1]
+    assert len({r.stem for r in multi}) >= 7  # ca1, ca11, Fisher, BIA, Ga., Mich., N.D.
+    assert multi, "no labelled multi-writing document"
+    for r in multi:
+        assert r.kinds_match and r.authors_matched == r.authors_expected, \
+            (r.name, r.writing_kinds, r.writing_authors)

@@ -763,6 +763,7 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
 
     # Court: the caption; else page furniture (side labels, running heads); else an agency
     # head or citation form; else the district most of the opinion's citations name.
+    court_why = ""
     segments = [seg for r in flat_rows(texts) for seg in re.split(r"\s{3,}", r) if seg]
     court_text, cid, cname, inferred = _court_of(segments, body, resolve_court)
     ident.court_source = "caption" if cid else None
@@ -784,6 +785,9 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
             gid, gname, ginferred = resolve_court("United States District Court", body)
             if ginferred:
                 cid, cname, ident.court_source = gid, gname, "citations"
+                court_why = ("the e-filing stamp's docket has a district court's form "
+                             "(N:YY-cv-NNNNN) and most of the opinion's citations of district "
+                             "and bankruptcy courts name this district")
     ident.court_id, ident.court_name = cid, cname or (court_text or None)
 
     # Dockets: the caption's, the lower court's apart; else the stamp's.  Read from the rows
@@ -857,7 +861,8 @@ def identify(texts: list[str], *, stamps: list[str] = (), furniture: list[str] =
                               + (f" (it reads {court_text!r})" if court_text else ""))
     elif ident.court_source != "caption":
         ident.warnings.append(f"identity: court {ident.court_id} guessed from the "
-                              f"{ident.court_source}; the caption does not name it")
+                              f"{ident.court_source}" + (f" ({court_why})" if court_why else "")
+                              + "; the caption does not name it")
     if not ident.dockets:
         ident.warnings.append("identity: docket number missing")
     if not ident.date:

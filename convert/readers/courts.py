@@ -321,7 +321,9 @@ def _from_citations(body: str) -> str | None:
                and re.match(r"^[A-Z]\.[A-Z. ]*\w\.$", c.get("citation_string") or "")
                and cid.endswith("d") and len(cid) <= 4}
     found = Counter()
-    for m in re.finditer(r"\((\w\.\s?(?:[A-Z][a-z]*\.\s?)+)(?:\s|\d)", body):
+    # A bankruptcy court is a unit of its district court (28 U.S.C. § 151): "(Bankr. S.D.N.Y.
+    # 2006)" names the district as "(S.D.N.Y. 2006)" does -- what a bankruptcy appeal cites.
+    for m in re.finditer(r"\((?:Bankr\.\s+)?(\w\.\s?(?:[A-Z][a-z]*\.\s?)+)(?:\s|\d)", body):
         cite = m.group(1).strip()
         if cite in by_cite:
             found[by_cite[cite]] += 1

@@ -479,3 +479,17 @@ def test_court_form_words_come_from_their_modules():
     for module in (agency_heads, civil_minutes):
         doc = inspect.getsource(module)
         assert "Example" in doc or "example" in doc or "e.g." in doc or '"' in doc
+
+
+def test_a_bankruptcy_appeal_names_its_district_by_the_bankruptcy_courts_it_cites():
+    body = ("In re A, 1 B.R. 1 (Bankr. S.D.N.Y. 2006); In re B, 2 B.R. 2 (Bankr. S.D.N.Y. 1993); "
+            "C v. D, 3 F. Supp. 3 (S.D.N.Y. 2006); E v. F, 4 F. Supp. 4 (E.D.N.Y. 2008).")
+    ident = identify(["I. Background", "The facts are not disputed."],
+                     stamps=["Case 1:12-cv-05708-ER Document 11 Filed 09/27/13 Page 1 of 15"],
+                     body=body)
+    assert ident.court_id == "nysd" and ident.court_source == "citations"
+    assert any("district court's form" in w and "bankruptcy" in w for w in ident.warnings)
+    # without the bankruptcy court's citations, two of four name no majority
+    ident = identify(["I. Background"], body=body.replace("Bankr. ", "Bankr. Ct. "),
+                     stamps=["Case 1:12-cv-05708-ER Document 11 Filed 09/27/13 Page 1 of 15"])
+    assert ident.court_id is None
