@@ -109,3 +109,20 @@ def test_fast_tokenizer_on_reporters_without_prefilter_strings(text):
     number followed by their first letter, and find what eyecite finds."""
     speed.install()
     assert _cites(text, speed.tokenizer()) == _cites(text, _eyecite_in_list_order())
+
+
+def test_compiled_regex_stand_in_changes_nothing():
+    """eyecite.helpers with its `regex` calls memoised finds what it finds with the module."""
+    import eyecite.helpers
+    import regex
+
+    speed.install()
+    fast = speed.tokenizer()
+    texts = _texts(SEED_000)
+    assert isinstance(eyecite.helpers.re, speed._CompiledRegex)
+    memoised = [c for t in texts for c in _cites(t, fast)]
+    eyecite.helpers.re = regex
+    try:
+        assert [c for t in texts for c in _cites(t, fast)] == memoised
+    finally:
+        eyecite.helpers.re = speed._CompiledRegex()
