@@ -15,7 +15,7 @@ from pathlib import Path
 class Removed:
     """One piece of input the reader dropped on purpose (page furniture, a note's label)."""
 
-    kind: str  # stamp, page-number, running-head, line-number, note-label, separator, ...
+    kind: str  # stamp, page-number, running-head, line-number, note-label, note-heading, ...
     text: str
     line: int | None = None
     page: int | None = None

@@ -36,6 +36,9 @@ _LABEL_RE = re.compile(
     r"|(?P<sym>[*†‡]{1,3}))"
     r"(?:\s+(?=\S)|\s*$|(?<=\d)(?=[A-Z“\"]))")
 _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
+# A heading of one or two words between the rule and the first note ("Notes:", "FOOTNOTES"),
+# as text exports of vendors' and publishers' editions print it.
+_ZONE_HEADING = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?:?\s*$")
 # A line that opens a sentence: a capital, after any opening quote or bracket.
 _OPENS_SENTENCE = re.compile(r"^\s*[“‘\"'(\[]*[A-Z]")
 _TRAILING_RULE = re.compile(r"^(?P<text>.*[^\s—])\s*(?P<rule>—{5,})\s*$")
@@ -67,6 +70,13 @@ TRAILING_BLOCK_MAX = 15
 # A note running on from the last page with no rule stands after a wide gap just above the
 # next note's label: at most this many lines (a longer run is body text).
 RUN_ON_MAX = 10
+# Text input has no type sizes, but smaller type fits more characters on a line of the same
+# width: notes set in 10 pt under a 12 pt body hold about 1.2 times as many.  A zone whose
+# full lines are at least this much longer than the document's usual line is set in smaller
+# type; justified body lines of one size differ by up to about a tenth between pages.
+WIDER_RATIO = 1.15
+# ... measured on at least this many full lines on each side (one line says little).
+WIDER_MIN_LINES = 2
 # Text whose lines are whole paragraphs (one paragraph a line, as some courts publish their
 # decisions as text) shows nothing of a line's place on the printed page.  A printed line
 # holds at most about 100 characters at the smallest body type; a page whose median line is
@@ -86,6 +96,10 @@ by per in on only after before since until nearly almost around version level gr
 january february march april may june july august september october november december
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
+# A word that closes its sentence or clause before the number does not govern it ("the tax
+# years. 1", "for ten days, 2"): a full word (longer than the abbreviations `No.`, `sec.`,
+# `para.`, `vol.`) before a full stop, or any word before a comma or semicolon.
+_ENDS_CLAUSE = re.compile(r"^(?:[^\W\d_]{5,}[.!?]|[^\W\d_]+[,;])[”’\"')\]]*$")
 # After a bare number, what makes it a quantity or a reference, not a call.
 _NOT_A_CALL_AFTER = re.compile(r"^(?:[,.]?\s*\d|\s*%|\s*(?:st|nd|rd|th)\b|:\d|\s*[-–—]\s*\d|"
                                r"\s+(?:of|to|through|and|or|percent|per)\s+\d)", re.I)
@@ -177,8 +191,9 @@ def _weak_calls(marker: str, text: str):
         if m.group(1) == marker:
             yield m
     for m in pattern.finditer(text):
-        before = re.search(r"([^\W\d_]+)\W*\s$", text[:m.start()])
-        if before and before.group(1).lower() in _REFERENCE_WORDS:
+        before = re.search(r"([^\W\d_]+)(\W*)\s$", text[:m.start()])
+        if before and before.group(1).lower() in _REFERENCE_WORDS \
+                and not _ENDS_CLAUSE.match(before.group(1) + before.group(2)):
             continue
         if _NOT_A_CALL_AFTER.match(text[m.end():]):
             continue
@@ -206,6 +221,7 @@ class _Page:
     page: Page
     body_size: float | None  # the document's body font size (PDF), else None
     typical: int  # the page's usual blank lines before a line
+    body_width: float | None = None  # the document's usual full line, in characters (text)
 
     def small(self, i: int) -> bool:
         size = self.page.lines[i].size
@@ -226,7 +242,20 @@ class _Page:
         lines = self.page.lines
         bb = lines[i].blank_before
         after = lines[i + 1].blank_before if i + 1 < len(lines) else 0
-        return self.small(i) or self.gap(i) or (label.alone and (bb >= 1 or after >= 1))
+        return self.small(i) or self.gap(i) or (label.alone and (bb >= 1 or after >= 1)) \
+            or self.wider(i)
+
+    def wider(self, i: int) -> bool:
+        """Text input: the lines from i to the page's foot hold more characters than the
+        document's body lines (`WIDER_RATIO`): smaller type, as notes are set in, fits more
+        on a line of the same width.  Only full lines count (at least half the longest), so
+        paragraph ends and headings do not weigh."""
+        if self.body_size or not self.body_width:
+            return False  # PDF: the type size itself is known
+        zone = _full_widths(self.page.lines[i:])
+        if len(zone) < WIDER_MIN_LINES:
+            return False
+        return statistics.median(zone) >= WIDER_RATIO * self.body_width
 
     @property
     def paragraph_lines(self) -> bool:
@@ -240,6 +269,14 @@ class _Page:
         page after any gap."""
         bb = self.page.lines[i].blank_before
         return self.set_apart(i, label) or label.alone or (self.lower(i) and bb >= 1)
+
+
+def _full_widths(lines: list[Line]) -> list[int]:
+    widths = [len(l.stripped) for l in lines if l.stripped]
+    if not widths:
+        return []
+    half = max(widths) / 2
+    return [w for w in widths if w >= half]
 
 
 def _body_size(pages: list[Page]) -> float | None:
@@ -279,10 +316,25 @@ class _Sequence:
         return strength == 2 and strong_zone and expected < n <= expected + MAX_SKIP
 
 
-def _starts_note(label: Label | None, seq: _Sequence, above: list[Line], strong_zone: bool):
+def _starts_note(label: Label | None, seq: _Sequence, above: list[Line], strong_zone: bool,
+                 below: list[Line] = ()):
     if label is None:
         return False
-    return seq.allowed(label, _call_strength(label, above), strong_zone)
+    strength = _call_strength(label, above)
+    if strength == 1 and strong_zone and label.marker == "1" and seq.notes and \
+            _second_follows(label, above, below):
+        strength = 2  # numbering restarts: the run of labels below bears the weak call out
+    return seq.allowed(label, strength, strong_zone)
+
+
+def _second_follows(label: Label, above: list[Line], below: list[Line]) -> bool:
+    """A restarted numbering shows itself as a run: the label `2`, printed as `1` was, opens
+    a line of the zone below, and its call stands above the zone too."""
+    second = Label("2", label.form, 0, False, label.dot)
+    if not any((found := label_of(l.text)) and found.marker == "2" and found.form == label.form
+               and found.dot == label.dot for l in below):
+        return False
+    return _call_strength(second, above) >= 1
 
 
 def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int, int, bool] | None:
@@ -293,9 +345,12 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
     # Captions draw rules too (`_____` around the docket): the footnote rule is the one a
     # note label follows, or (a note running on from the last page) the lowest one.
     for i in reversed(rules):
-        label = label_of(lines[i + 1].text)
+        first = i + 1
+        if _ZONE_HEADING.match(lines[first].text) and first + 1 < len(lines):
+            first += 1  # the zone's own heading between the rule and the first label
+        label = label_of(lines[first].text)
         if _starts_note(label, seq, previous + lines[:i], True):
-            return i, i + 1, False
+            return i, first, False
     if rules and rules[-1] >= len(lines) // 2 and seq.notes and not label_of(lines[rules[-1] + 1].text):
         return rules[-1], rules[-1] + 1, True
     for i in range(1, len(lines)):
@@ -313,7 +368,7 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
             # document's earlier notes were takes its place.
             continue
         if _starts_note(label, seq, previous + lines[:i],
-                        info.set_apart(i, label) or run_on is not None):
+                        info.set_apart(i, label) or run_on is not None, lines[i + 1:]):
             start = i if run_on is None else run_on
             # Smaller type just above the first label continues the last note (PDF).
             while seq.notes and start > 1 and info.small(start - 1) and not info.small(0):
@@ -361,6 +416,8 @@ def split_notes(pages: list[Page], report: ReadReport,
     note's label that pdftotext printed last on the page."""
     seq = _Sequence()
     body_size = _body_size(pages)
+    widths = [w for p in pages for w in _full_widths(p.lines)]
+    body_width = statistics.median(widths) if widths else None
     folios: dict[int, list[Removed]] = {}
     for entry in report.removed:
         if entry.kind == "page-number":
@@ -372,7 +429,7 @@ def split_notes(pages: list[Page], report: ReadReport,
             seq.unseen = True
             continue
         gaps = sorted(l.blank_before for l in page.lines)
-        info = _Page(page, body_size, gaps[len(gaps) // 2])
+        info = _Page(page, body_size, gaps[len(gaps) // 2], body_width)
         reclaimed = _reclaim_foot_number(page, labels or {}, seq, folios.get(page.index, []))
         if _trailing_label(info, seq, previous_page, report):
             if reclaimed is not None:
@@ -389,6 +446,8 @@ def split_notes(pages: list[Page], report: ReadReport,
         if sep >= 0:
             report.remove("separator", page.lines[sep].text.strip(), page.lines[sep].lineno,
                           page.index)
+            for line in page.lines[sep + 1:start]:
+                report.remove("note-heading", line.text.strip(), line.lineno, page.index)
         body_end = sep if sep >= 0 else start
         above = page.lines[:body_end]
         _take_zone(info, page.lines[start:], seq, previous_page + above, report)
@@ -423,7 +482,8 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
         # wrapped line that happens to start with a number).
         if label and (k == 0 or label.alone or line.blank_before >= 1 or label.form != "num"
                       or _SENTENCE_END.search(zone[k - 1].text.rstrip())
-                      or _call_strength(label, above) == 2) and _starts_note(label, seq, above, True):
+                      or _call_strength(label, above) == 2) \
+                and _starts_note(label, seq, above, True, zone[k + 1:]):
             report.remove("note-label", label.marker, line.lineno, page.index)
             rest = line.text[label.end:]
             body = [Line(rest, line.page, line.lineno, line.blank_before)] if rest.strip() else []

@@ -308,6 +308,74 @@ def test_a_note_interleaved_with_pleading_line_numbers_set_in_from_the_edge():
                                    "2005. Defendant filed a reply letter on August 10, 2005.")]
 
 
+def test_a_heading_between_the_rule_and_the_first_label_is_the_zones_own():
+    """A text export's `--------` / `Notes:` before the notes: the notes are found below the
+    rule, and a numbered heading in the body (`1. The court did not err`) stays body text."""
+    page = ["The Chancellor, Thomas M. Apple,1 in his official capacity, and the Board.", "",
+            *prose(6), "", "1. The circuit court did not err by concluding the plan complied.",
+            "", *prose(4, "more"), "", "--------", "", "Notes:", "",
+            "1 During the pendency of this case, Apple succeeded Hinshaw."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "During the pendency of this case, Apple succeeded Hinshaw.")]
+    assert "1. The circuit court did not err by concluding the plan complied." in \
+        visible(state.pages[0].lines)
+    assert ("note-heading", "Notes:") in [(r.kind, r.text) for r in state.report.removed]
+
+
+# ---------------------------------------------------------------- smaller type in text
+
+def _wide(n: int, word: str = "note") -> list[str]:
+    """n lines a fifth longer than `prose` lines: smaller type fits more on a line."""
+    return [f"This is line {i} of the {word}, set in smaller type, so that it holds more of "
+            "the words." for i in range(1, n + 1)]
+
+
+def test_plain_text_a_zone_in_smaller_type_holds_longer_lines():
+    """Plain pdftotext: no gap, no rule, a separate-token call; the zone's lines are longer
+    than the document's usual line, as smaller type makes them."""
+    page1 = [*prose(12), "were assessed at one of three levels for each of the tax years. 1",
+             *prose(6, "more"), "1 Although there were only two kinds of townhouses, the "
+             "assessments were made", *_wide(3)]
+    page2 = prose(20, "second")
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+    assert _notes(state)[0][1].startswith("Although there were only two kinds")
+    assert len(state.pages[0].lines) == 19
+
+
+def test_plain_text_lines_of_the_usual_width_are_no_zone_for_a_weak_call():
+    page1 = [*prose(12), "were assessed at one of three levels for each of the tax years. 1",
+             *prose(6, "more"), "1 Although there were only two kinds of townhouses here.",
+             *prose(3, "end")]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(prose(20, "second")), "note_zones")
+    assert state.notes == []
+
+
+def test_a_word_that_ends_its_sentence_does_not_make_the_number_a_reference():
+    """`years. 1`: the full stop closes the sentence; `No. 1`, `page 1` stay references."""
+    for call, found in (("for each of the tax years. 1", ["1"]), ("see case No. 1", []),
+                        ("as shown on page 1", [])):
+        page = prose(8) + [f"{call} and the text goes on.", *prose(3, "more"), "", "", "",
+                           "1 The note."]
+        state = run_through("\n".join(page), "note_zones")
+        assert [m for m, _ in _notes(state)] == found, call
+
+
+def test_numbering_restarts_at_one_with_separate_token_calls_when_a_run_follows():
+    """A dissent restarts its notes at 1; its calls are separate tokens.  The run `1`, `2`
+    in a zone set apart, with both calls above, shows the restart."""
+    page1 = [*prose(8), "the majority's rule.1 And more of the body text here.", "", "", "",
+             "1 The majority's only note."]
+    page2 = [*prose(8, "dissent"), "custody disputes are equitable in nature. 1 There is",
+             "an extensive framework for such disputes. 2 However, the court", "", "", "",
+             "1 See Bowie v. Arder, 441 Mich 23 (1992).", "2 Van v. Zahorik, 460 Mich 320."]
+    middle = "\n".join(prose(14, "middle"))
+    state = run_through("\f".join(["\n".join(page1), middle, "\n".join(page2)]), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "1", "2"]
+    page2[-1] = "Van v. Zahorik, 460 Mich 320."  # no run: one weak `1` is no restart
+    state = run_through("\f".join(["\n".join(page1), middle, "\n".join(page2)]), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+
 def test_a_label_alone_closing_the_page_opens_no_empty_note():
     """Plain pdftotext may leave a note's label alone as the page's last line with its text
     elsewhere; with no block set apart above it, it is no note (it stays text), never a

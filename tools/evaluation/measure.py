@@ -18,7 +18,7 @@ from .labels import Input, label_court_id
 THRESHOLD = 0.995
 # Footnote recall and precision every input form must reach (issue 8, acceptance 1).
 NOTES_THRESHOLD = 0.98
-NOT_FURNITURE = {"note-label", "separator", "link-target"}  # not page furniture: footnote
+NOT_FURNITURE = {"note-label", "note-heading", "separator", "link-target"}  # not page furniture: footnote
 # step removals and Markdown link targets
 _UNLINKED_RE = re.compile(r"call of footnote (\S+) not found")
 
