@@ -205,10 +205,24 @@ def _call_strength(label: Label, lines: list[Line]) -> int:
     pattern = _call_pattern(label.marker, label.form)
     if any(pattern.search(l.text) for l in lines):
         return 2
-    if label.marker.isdigit() and any(next(_weak_calls(label.marker, l.text), None)
-                                      for l in lines):
+    if label.marker.isdigit() and (
+            any(next(_weak_calls(label.marker, l.text), None) for l in lines)
+            or any(_lone_call(label.marker, lines, j) for j in range(1, len(lines)))):
         return 1
     return 0
+
+
+# What a call follows: a word or closing punctuation.
+_CALL_BEFORE = re.compile(r"(?:[^\W\d_]|[.,;:!?”’\"')\]])$")
+
+
+def _lone_call(marker: str, lines: list[Line], j: int) -> bool:
+    """A call on a line of its own: pdftotext may set a raised number apart, below the line
+    it belongs to (after a block quote, at a line's end).  The line holds only the number and
+    follows a line ending in a word or closing punctuation.  A separate-token call: the
+    fallback, for the expected number only."""
+    return j > 0 and lines[j].text.strip() == marker \
+        and bool(_CALL_BEFORE.search(lines[j - 1].text.rstrip()))
 
 
 # ------------------------------------------------------------------ zones
@@ -396,8 +410,13 @@ def _shaped_like_last(info: _Page, seq: _Sequence, label: Label) -> bool:
 
 def _run_on_start(info: _Page, seq: _Sequence, i: int) -> int | None:
     """Where the last note, begun on the previous page, runs on above the label at i: a
-    line after a wide gap, a few lines up, with no label between."""
+    line after a wide gap, a few lines up, with no label between.  A note that ended a
+    sentence on the last page is taken as ended: the page break of a running note falls
+    inside a sentence far more often than between two."""
     if not seq.notes or seq.zone_page != info.page.index - 1:
+        return None
+    last = seq.notes[-1].lines
+    if last and _SENTENCE_END.search(last[-1].text.rstrip()):
         return None
     lines = info.page.lines
     for j in range(i - 1, max(0, i - RUN_ON_MAX) - 1, -1):
@@ -624,6 +643,14 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
         if page is None:
             continue
         for li, line in enumerate(page.lines):
+            if weak and _lone_call(note.marker, page.lines, li):
+                before = page.lines[li - 1]
+                at = (page_no, li - 1, len(before.text))
+                if at > after:  # the call joins the line it belongs to
+                    before.text = before.text.rstrip() + marks.call(k)
+                    del page.lines[li]
+                    return at
+                continue
             found = _weak_calls(note.marker, line.text) if weak else pattern.finditer(line.text)
             for m in found:
                 if (page_no, li, m.start()) <= after:

@@ -24,15 +24,13 @@ from collections import Counter
 from difflib import SequenceMatcher
 
 from . import ReadReport
+from .forms import efiling_stamps, slip_opinion
 from .layout import Line, Page
-from .paginate import STAMP_RE
 
-# One field of a stamp that plain pdftotext splits onto lines of its own.
-_STAMP_FIELD_RE = re.compile(
-    r"^\s*(?:Appellate\s+)?(?:Case|Document|Page|Date Filed|Filed|Entry ID):\s*\S[^:]*$", re.I)
-# The first page's head of a Supreme Court slip opinion: "(Slip Opinion)  OCTOBER TERM, 2012  1".
-_SLIP_HEAD = re.compile(r"^\s*\(Slip Opinion\)")
 _STAMP_ZONE = 16  # lines from the top of a page where a split stamp's fields may stand
+# A split stamp shows three or four fields (case, document, date filed, page); one or two
+# such lines alone may be the court's own (`Filed: February 5, 2010` in a caption).
+_STAMP_MIN_FIELDS = 3
 # A folio alone on its line: `4`, `- 4 -`, `-4-`, `(4)`, `Page 4` or `Page 4 of 9`.
 _PAGE_NUMBER_RE = re.compile(
     r"^\s*(?:-\s*(\d{1,4})\s*-|\(\s*(\d{1,4})\s*\)|(?:page\s+)?(\d{1,4})(?:\s+of\s+\d{1,4})?)\s*$",
@@ -57,11 +55,12 @@ def _key(text: str) -> str:
 def _strip_stamps(page: Page, report: ReadReport) -> None:
     keep = []
     for i, line in enumerate(page.lines):
-        if i < 3 and _SLIP_HEAD.match(line.text):
+        if slip_opinion.is_first_page_head(line.text, i):
             report.remove("running-head", line.stripped, line.lineno, page.index)
             continue
-        if STAMP_RE.match(line.text) or (i < _STAMP_ZONE and _STAMP_FIELD_RE.match(line.text)
-                                          and _stamp_fields(page) >= 3):
+        if efiling_stamps.is_stamp(line.text) or (
+                i < _STAMP_ZONE and efiling_stamps.is_stamp_field(line.text)
+                and _stamp_fields(page) >= _STAMP_MIN_FIELDS):
             report.remove("stamp", line.stripped, line.lineno, page.index)
             continue
         keep.append(line)
@@ -71,7 +70,7 @@ def _strip_stamps(page: Page, report: ReadReport) -> None:
 def _stamp_fields(page: Page) -> int:
     """A one-field line is a stamp only among other stamp fields at the top of the page
     (plain pdftotext scatters them among the first lines of text)."""
-    return sum(1 for l in page.lines[:_STAMP_ZONE] if _STAMP_FIELD_RE.match(l.text))
+    return sum(1 for l in page.lines[:_STAMP_ZONE] if efiling_stamps.is_stamp_field(l.text))
 
 
 # ------------------------------------------------------------------ 2. line numbers
@@ -335,16 +334,46 @@ def _band(line: Line, page: Page) -> str | None:
     return "top" if share < 0.2 else "foot" if share > 0.8 else None
 
 
+# Furniture is often set in another type size than the text: stamps and running heads smaller
+# (the corpus's run from 0.57 to 0.92 of the body size), side labels larger.  Type comes in
+# steps of a point or more (7 % or more at 10-14 pt body sizes); within 6 % of the body's size
+# is the body's size (extraction jitter, a bold or italic face).
+_SIZE_APART = 0.06
+# A line in the page's top band that repeats at one height in a size apart from the body's is
+# furniture on this many pages, however long the document (the same text in the body's own
+# size needs a quarter of the later pages): type size is a second witness.  Not in the foot
+# band, where the notes stand in smaller type too.
+_SIZE_APART_MIN_PAGES = 2
+
+
+def body_size(pages: list[Page]) -> float | None:
+    """The body's type size: the size most characters of upright lines are set in (PDF), or
+    None when the lines carry no sizes (text input)."""
+    weight: Counter = Counter()
+    for page in pages:
+        for line in page.lines:
+            if line.size and not line.rotated:
+                weight[round(line.size, 1)] += len(line.stripped)
+    return weight.most_common(1)[0][0] if weight else None
+
+
+def size_apart(line: Line, body: float | None) -> bool:
+    """Is the line set in a type size apart from the body's (`_SIZE_APART`)?"""
+    return bool(body and line.size) and abs(line.size / body - 1) > _SIZE_APART
+
+
 def _strip_positioned_repeats(pages: list[Page], report: ReadReport) -> dict[int, int]:
     """PDF input: running heads and feet by geometry — lines in the page's top or bottom
     fifth whose text (numbers aside, or alike at `_POSITIONED_LIKENESS`) recurs at the same
-    height (`_SAME_HEIGHT`) on a quarter of the later pages, wherever they stand in the
-    page's line order (after a stamp block, between margin numbers); rotated lines (side
-    labels) that recur on a quarter of the pages.  Page 1 loses only its foot-band and
+    height (`_SAME_HEIGHT`) on a quarter of the later pages, or (top band) on two of them in
+    a type size apart from the body's (`_SIZE_APART_MIN_PAGES`), wherever they stand in the page's line
+    order (after a stamp block, between margin numbers); rotated lines (side labels) that
+    recur on a quarter of the pages.  Page 1 loses only its foot-band and
     rotated copies: its top is the caption.  Returns printed numbers read off them."""
     later = [p for p in pages if p.index > 1]
     if len(pages) < 2 or not any(l.top is not None for p in pages for l in p.lines):
         return {}
+    body = body_size(pages)
     need = max(2, math.ceil(0.25 * len(later)))
     # A side label is beside the text on every page, page 1 included: two pages suffice.
     need_side = max(2, math.ceil(0.25 * len(pages)))
@@ -356,7 +385,8 @@ def _strip_positioned_repeats(pages: list[Page], report: ReadReport) -> dict[int
                 continue
             band = "side" if line.rotated else _band(line, page)
             if band:
-                seen.setdefault((band, key), []).append((page.index, line.top or 0.0, key))
+                seen.setdefault((band, key), []).append(
+                    (page.index, line.top or 0.0, size_apart(line, body)))
     # Copies alike in words (OCR spellings) at one height are one head: cluster them.
     clusters: list[dict] = []
     for (band, key), where in sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0])):
@@ -366,17 +396,25 @@ def _strip_positioned_repeats(pages: list[Page], report: ReadReport) -> dict[int
                      and (band == "side" or abs(c["top"] - top) <= _SAME_HEIGHT)
                      and _alike(key, c["key"])), None)
         if home is None:
-            clusters.append({"band": band, "key": key, "top": top, "pages": set()})
+            clusters.append({"band": band, "key": key, "top": top, "pages": set(),
+                             "apart": set()})
             home = clusters[-1]
         home["pages"].update(p for p, _, _ in where)
-    repeats: list[tuple[str, str, float]] = []  # (band, key, height)
+        # Size witnesses only at the top, at the cluster's own height: the foot band holds the
+        # notes, set in smaller type too (a note may repeat another's sentence).
+        home["apart"].update(p for p, t, apart in where if apart and band == "top"
+                             and abs(t - home["top"]) <= _SAME_HEIGHT)
+    repeats: list[tuple[str, str, float, bool]] = []  # (band, key, height, only apart copies)
     for c in clusters:
         if c["band"] == "side":
             enough = len(c["pages"]) >= need_side
         else:
             enough = len(c["pages"] - {1}) >= need
         if enough:
-            repeats.append((c["band"], c["key"], c["top"]))
+            repeats.append((c["band"], c["key"], c["top"], False))
+        elif len(c["apart"] - {1}) >= _SIZE_APART_MIN_PAGES:
+            # Fewer copies, but set in another size than the text: those copies go.
+            repeats.append((c["band"], c["key"], c["top"], True))
     if not repeats:
         return {}
     numbers: dict[int, int] = {}
@@ -384,7 +422,7 @@ def _strip_positioned_repeats(pages: list[Page], report: ReadReport) -> dict[int
         keep = []
         for line in page.lines:
             band = "side" if line.rotated else _band(line, page)
-            if band and (page.index > 1 or band != "top") and _repeats(line, band, repeats):
+            if band and (page.index > 1 or band != "top") and _repeats(line, band, repeats, body):
                 _take_number(line.text, page.index, numbers)
                 kind = "side-label" if band == "side" else (
                     "running-head" if band == "top" else "running-foot")
@@ -395,10 +433,10 @@ def _strip_positioned_repeats(pages: list[Page], report: ReadReport) -> dict[int
     return numbers
 
 
-def _repeats(line: Line, band: str, repeats) -> bool:
+def _repeats(line: Line, band: str, repeats, body: float | None) -> bool:
     key = _key(line.text)
-    for b, k, top in repeats:
-        if b != band:
+    for b, k, top, apart_only in repeats:
+        if b != band or (apart_only and not size_apart(line, body)):
             continue
         if band != "side" and abs((line.top or 0.0) - top) > _SAME_HEIGHT:
             continue

@@ -18,12 +18,11 @@ from __future__ import annotations
 import re
 import statistics
 
+from .forms import efiling_stamps
 from .layout import Line, Page
 
-# A PACER/ACMS header stamp, on one line ("Case 1:20-cv-00309-RC Document 113 Filed 06/23/20
-# Page 13 of 33", "Case: 20-1507 Document: 00117684624 Page: 1 Date Filed: ...").
-STAMP_RE = re.compile(
-    r"^\s*(?:Appellate\s+)?Case:?\s+\S+.*\bDocument:?\s+[\w-]+.*\b(?:Filed|Page):?\s", re.I)
+# The e-filing header stamp (CM/ECF, ACMS) is a court form: its words live in forms/.
+STAMP_RE = efiling_stamps.STAMP
 
 # Whitespace-only lines this long are kept: a footnote rule drawn in spaces.
 _RULE_OF_SPACES = 10

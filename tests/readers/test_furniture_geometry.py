@@ -89,3 +89,64 @@ def test_the_folio_is_the_last_upright_line_even_with_rotated_lines_after_it():
     labels = strip_furniture(pages, report)
     assert [r.text for r in report.removed if r.kind == "page-number"] == ["1", "2", "3"]
     assert labels == {1: "1", 2: "2", 3: "3"}
+
+
+# ------------------------------------------------------------------ type size (criterion 3)
+
+def _long_document(head_size: float, copies: tuple[int, ...], band_top: float = 40.0):
+    """Twelve pages of 12 pt text; a head at one height on the pages listed in `copies`."""
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta", "theta", "iota",
+             "kappa", "lambda", "mu"]
+    pages = []
+    for k in range(1, 13):
+        lines = [Line(f"Line {i} of the {words[k - 1]} page, which the court wrote in full.", k,
+                      x0=72, x1=540, top=200.0 + 24 * i, size=12.0) for i in range(12)]
+        if k in copies:
+            lines.insert(0, Line("IN RE APPLICATION OF THE EXAMPLE TRUST", k, x0=200, x1=420,
+                                 top=band_top, size=head_size))
+        pages.append(page(k, lines))
+    return pages
+
+
+def test_a_head_in_smaller_type_goes_on_two_pages_of_twelve():
+    """Two copies at one height are too few for repetition alone (a quarter of eleven later
+    pages is three); set in 9 pt over a 12 pt text, the type size is the second witness."""
+    pages = _long_document(9.0, (4, 9))
+    report = ReadReport("x.pdf")
+    strip_furniture(pages, report)
+    assert not any("EXAMPLE TRUST" in t for p in pages for t in texts(p))
+    assert [r.page for r in report.removed if r.kind == "running-head"] == [4, 9]
+
+
+def test_the_same_two_copies_in_the_bodys_size_stay_text():
+    pages = _long_document(12.0, (4, 9))
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert sum("EXAMPLE TRUST" in t for p in pages for t in texts(p)) == 2
+
+
+def test_a_size_within_the_bodys_jitter_is_the_bodys_size():
+    pages = _long_document(12.0 * (1 + 0.05), (4, 9))
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert sum("EXAMPLE TRUST" in t for p in pages for t in texts(p)) == 2
+
+
+def test_a_line_in_smaller_type_on_one_page_only_is_text():
+    pages = _long_document(9.0, (4,))
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert sum("EXAMPLE TRUST" in t for p in pages for t in texts(p)) == 1
+
+
+def test_body_size_is_the_size_most_characters_are_set_in():
+    from convert.readers.furniture import body_size
+
+    pages = _long_document(9.0, (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12))
+    assert body_size(pages) == 12.0
+    assert body_size([Page(1, [Line("text input has no sizes", 1)])]) is None
+
+
+def test_a_sentence_two_notes_repeat_in_the_foot_band_stays():
+    """Notes stand in smaller type at the foot: two notes printing the same sentence at one
+    height are no running foot (S.D.N.Y. 2013, notes on pages 3 and 12)."""
+    pages = _long_document(9.0, (4, 9), band_top=700.0)
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert sum("EXAMPLE TRUST" in t for p in pages for t in texts(p)) == 2

@@ -1,7 +1,7 @@
 """Pass `note_zones`: each page's note zone is cut out into notes, from evidence that holds
 across documents (label sequence, calls above, rules, gaps, type size) -- issue 8 shapes 1-4."""
 
-from convert.readers import ReadReport
+from convert.readers import ReadReport, marks
 from convert.readers.layout import Line, Page
 from convert.readers.passes import State, note_zones
 
@@ -386,3 +386,35 @@ def test_a_label_alone_closing_the_page_opens_no_empty_note():
     state = run_through("\f".join(["\n".join(page1), *later]), "note_zones")
     assert all(n.lines for n in state.notes)
     assert visible(state.pages[0].lines)[-1] == "1"
+
+
+def test_a_call_set_on_a_line_of_its_own_after_a_block_quote():
+    """pdftotext may set a raised call below its line: a line holding only the expected
+    number, after a line ending a word or a sentence, is a separate-token call; linked, it
+    joins the line it belongs to."""
+    page = [*prose(8), "        the conviction must be reversed and a new trial ordered.",
+            "        1", "", "", "",
+            "Furthermore, an appellate court grants a new trial only rarely.",
+            *prose(4, "more"), "", "", "", "1 State v. Martin (1983), 20 Ohio App.3d 172."]
+    state = run_through("\n".join(page), "note_calls")
+    assert _notes(state) == [("1", "State v. Martin (1983), 20 Ohio App.3d 172.")]
+    texts = visible(state.pages[0].lines)
+    assert state.pages[0].lines[8].text.endswith("trial ordered." + marks.call(0))
+    assert "1" not in texts
+    del page[9]  # no call at all: no note
+    state = run_through("\n".join(page), "note_zones")
+    assert state.notes == []
+
+
+def test_a_note_that_ended_a_sentence_does_not_run_on_over_a_gap():
+    """Text after a wide gap above the next label is the body, not the last note running
+    on, when that note ended a sentence on the page before."""
+    page1 = [*prose(10), "as the statute provides.1 And more of the body text goes on.",
+             "", "", "", "1 R.C. 2941.145(A)."]
+    page2 = [*prose(6, "second"), "a new trial ordered. 2", "", "", "",
+             "Furthermore, an appellate court grants a new trial only rarely.",
+             *prose(2, "more"), "", "", "", "2 State v. Martin."]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert _notes(state) == [("1", "R.C. 2941.145(A)."), ("2", "State v. Martin.")]
+    assert "Furthermore, an appellate court grants a new trial only rarely." in \
+        visible(state.pages[1].lines)
