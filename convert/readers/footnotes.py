@@ -77,6 +77,10 @@ RUN_ON_MAX = 10
 WIDER_RATIO = 1.15
 # ... measured on at least this many full lines on each side (one line says little).
 WIDER_MIN_LINES = 2
+# Plain pdftotext separates text blocks by one blank line and runs a block's lines on with
+# none: a page with at most this many blank lines shows its blocks that way (a page of
+# blank-line paragraphs has one before each paragraph).
+FOOT_BLOCK_MAX_BREAKS = 3
 # Text whose lines are whole paragraphs (one paragraph a line, as some courts publish their
 # decisions as text) shows nothing of a line's place on the printed page.  A printed line
 # holds at most about 100 characters at the smallest body type; a page whose median line is
@@ -257,7 +261,16 @@ class _Page:
         bb = lines[i].blank_before
         after = lines[i + 1].blank_before if i + 1 < len(lines) else 0
         return self.small(i) or self.gap(i) or (label.alone and (bb >= 1 or after >= 1)) \
-            or self.wider(i)
+            or self.wider(i) or self.foot_block(i)
+
+    def foot_block(self, i: int) -> bool:
+        """Text whose lines run on with no blank lines (plain pdftotext: `typical` 0) prints a
+        blank line only between blocks; a block low on the page that no blank line follows
+        to the page's foot is set apart as the notes are."""
+        lines = self.page.lines
+        return self.typical == 0 and lines[i].blank_before >= 1 and self.lower(i) \
+            and not any(l.blank_before for l in lines[i + 1:]) \
+            and sum(1 for l in lines if l.blank_before) <= FOOT_BLOCK_MAX_BREAKS
 
     def wider(self, i: int) -> bool:
         """Text input: the lines from i to the page's foot hold more characters than the

@@ -52,6 +52,13 @@ _WORD_GAP = 0.17
 # cannot tell; PDFium's generated space (read from the content stream's own positioning) then
 # decides, but only where the glyphs stand clearly apart.
 _VOTED_WORD_GAP = 0.08
+# Letter-spaced headings (`O P I N I O N  O F  T H E  C O U R T`) set every letter a word gap
+# apart.  A run of at least this many single letters, each a word gap or more from the next,
+# is one: a row of prose never strings four one-letter words together.
+_SPACED_MIN_LETTERS = 4
+# Inside such a run the letter gap is the run's smallest; a gap this many times wider parts
+# words (the word space added to the letter spacing: 2-4 times it in print).
+_SPACED_WORD_RATIO = 1.5
 
 
 def _pdfium():
@@ -418,6 +425,7 @@ def _untangle_row(chars: list[_Ch]) -> list[_Ch]:
 def _row_text(chars: list[_Ch], size: float, base: float, charw: float) -> str:
     """Rebuild the text of one run of characters: word spaces, wide gaps, superscripts."""
     chars = _untangle_row(chars)
+    spaced = _letter_spaced(chars, _WORD_GAP * size)
     out: list[str] = []
     prev = None
     pending_space = False
@@ -436,7 +444,9 @@ def _row_text(chars: list[_Ch], size: float, base: float, charw: float) -> str:
         raised = ch.size < 0.9 * size and base - ch.base > 0.12 * size
         if prev is not None:
             gap = ch.x0 - prev.x1
-            if gap > 2.5 * charw and gap > 1.5 * wordgap:
+            if id(ch) in spaced and not pending_space:
+                pass  # a letter of a letter-spaced word
+            elif gap > 2.5 * charw and gap > 1.5 * wordgap:
                 out.append(" " * max(2, round(gap / charw)))
             elif (gap > wordgap or pending_space or _voted(prev, ch, gap, voted)) and not (
                     raised and not label_open and gap < 0.6 * size and _is_call(ch)):
@@ -457,6 +467,28 @@ def _row_text(chars: list[_Ch], size: float, base: float, charw: float) -> str:
         prev = ch
         pending_space = False
     return "".join(out)
+
+
+def _letter_spaced(chars: list[_Ch], wordgap: float) -> set[int]:
+    """The glyphs (by id) that continue a letter-spaced word: in a run of
+    `_SPACED_MIN_LETTERS` or more letters each at least a word gap from the next, every letter
+    but those after a gap `_SPACED_WORD_RATIO` times the run's letter gap."""
+    glyphs = [c for c in chars if not c.space]
+    joined: set[int] = set()
+    i = 0
+    while i < len(glyphs):
+        j = i
+        while j + 1 < len(glyphs) and glyphs[j].c.isalpha() and glyphs[j + 1].c.isalpha() \
+                and glyphs[j + 1].x0 - glyphs[j].x1 > wordgap:
+            j += 1
+        if j - i + 1 >= _SPACED_MIN_LETTERS:
+            gaps = [glyphs[k + 1].x0 - glyphs[k].x1 for k in range(i, j)]
+            letter = min(gaps)
+            for k in range(i, j):
+                if gaps[k - i] < _SPACED_WORD_RATIO * letter:
+                    joined.add(id(glyphs[k + 1]))
+        i = j + 1
+    return joined
 
 
 def _voted(prev: _Ch, ch: _Ch, gap: float, least: float) -> bool:

@@ -150,3 +150,31 @@ def test_a_sentence_two_notes_repeat_in_the_foot_band_stays():
     pages = _long_document(9.0, (4, 9), band_top=700.0)
     strip_furniture(pages, ReadReport("x.pdf"))
     assert sum("EXAMPLE TRUST" in t for p in pages for t in texts(p)) == 2
+
+
+# ------------------------------------------------------------------ issue 8 shape 8, more forms
+
+def test_a_head_that_alternates_left_and_right_goes_by_its_height():
+    """Facing pages print the running head at the outer edge: left on even pages, right on
+    odd ones; its height is the same."""
+    pages = []
+    for k in range(1, 6):
+        x0 = 72.0 if k % 2 == 0 else 380.0
+        head = Line("SMITH v. JONES MANUFACTURING CO.", k, x0=x0, x1=x0 + 160, top=50.0,
+                    size=10.0)
+        pages.append(page(k, [head] + body(k)))
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert not any("SMITH v. JONES" in t for p in pages[1:] for t in texts(p))
+
+
+def test_a_stamp_in_a_form_never_seen_goes_by_repetition_and_height():
+    """No stamp pattern knows this one (a docketing system's header); its copies differ only
+    in their numbers and stand at one height atop every page."""
+    pages = []
+    for k in range(1, 6):
+        stamp = Line(f"USCA4 Appeal: 08-2373   Doc: {30 + k}   Filed: 03/1{k}/2010   Pg: {k} of 5",
+                     k, x0=72, x1=540, top=20.0, size=8.0)
+        pages.append(page(k, [stamp] + body(k)))
+    report = ReadReport("x.pdf")
+    strip_furniture(pages, report)
+    assert not any("USCA4" in t for p in pages[1:] for t in texts(p))

@@ -147,3 +147,21 @@ def test_a_lone_number_closing_one_page_of_an_unnumbered_document_stays_text():
 def test_a_dressed_folio_is_a_page_number_whatever_the_sequence():
     state = run_through(_foliated([None, None, "- 7 -", None, None]), "furniture")
     assert visible(state.pages[2].lines)[-1].startswith("This is line 8")
+
+
+def test_a_folio_in_parentheses_numbers_its_page():
+    state = run_through(_foliated(["(1)", "(2)", "(3)", "(4)"]), "furniture")
+    assert state.labels == {1: "1", 2: "2", 3: "3", 4: "4"}
+    assert all(visible(p.lines)[-1].startswith("This is line 8") for p in state.pages)
+
+
+def test_a_running_head_set_left_and_right_on_facing_pages_goes():
+    """-layout text keeps the head's place: flush left on even pages, far right on odd."""
+    words = ["alpha", "beta", "gamma", "delta", "epsilon"]
+    pages = []
+    for k in range(1, 6):
+        head = "SMITH v. JONES MANUFACTURING CO." if k % 2 == 0 else \
+            " " * 40 + "SMITH v. JONES MANUFACTURING CO."
+        pages.append("\n".join([head, "", *prose(8, words[k - 1])]))
+    state = run_through("\f".join(pages), "furniture")
+    assert not any("SMITH v. JONES" in t for p in state.pages[1:] for t in visible(p.lines))

@@ -418,3 +418,15 @@ def test_a_note_that_ended_a_sentence_does_not_run_on_over_a_gap():
     assert _notes(state) == [("1", "R.C. 2941.145(A)."), ("2", "State v. Martin.")]
     assert "Furthermore, an appellate court grants a new trial only rarely." in \
         visible(state.pages[1].lines)
+
+
+def test_plain_text_the_last_block_of_a_page_after_its_only_blank_line():
+    """Plain pdftotext runs a block's lines on and sets blocks apart by one blank line: a
+    one-line note with a separate-token call, the page's last block, low on the page."""
+    page = [*prose(14), "since sufficiency and weight are two distinct legal concepts, 1 we",
+            *prose(4, "more"), "", "1 State v. Thompkins (1977), 78 Ohio St.3d 380."]
+    state = run_through("\n".join(page) + "\f" + "\n".join(prose(20, "next")), "note_zones")
+    assert _notes(state) == [("1", "State v. Thompkins (1977), 78 Ohio St.3d 380.")]
+    page[-1:] = ["1 State v. Thompkins (1977), 78 Ohio St.3d 380.", "", "The body goes on."]
+    state = run_through("\n".join(page) + "\f" + "\n".join(prose(20, "next")), "note_zones")
+    assert state.notes == []  # another block follows it: not the page's foot

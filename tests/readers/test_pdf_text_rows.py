@@ -64,3 +64,26 @@ def test_untangle_orders_colliding_strings_by_content_stream():
     items = sorted(first + second, key=lambda it: it[0])
     text = "".join(it[2].c for it in _untangle(items))
     assert text == "PQ XY"
+
+
+def _letter_spaced(words: list[str], letter: int = -250, word: int = -1000) -> list:
+    tj: list = []
+    for w, text in enumerate(words):
+        if w:
+            tj.append(word)
+        for i, c in enumerate(text):
+            if i:
+                tj.append(letter)
+            tj.append(c)
+    return tj
+
+
+def test_a_letter_spaced_heading_is_read_as_its_words(tmp_path):
+    """Issue 8 shape 10: letters set 3 pt apart (a word gap each), words 12 pt apart."""
+    got = lines(tmp_path, [BODY, (150, 700, 12, _letter_spaced(["OPINION", "OF", "THE", "COURT"]))])
+    assert got[0] == "OPINION OF THE COURT"
+
+
+def test_three_one_letter_words_stay_apart(tmp_path):
+    got = lines(tmp_path, [BODY, (150, 700, 12, _letter_spaced(["A", "B", "C"], word=-250))])
+    assert got[0] == "A B C"
