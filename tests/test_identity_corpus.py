@@ -165,3 +165,49 @@ def test_multi_writing_documents_have_their_writings_and_authors(identity_rows):
     for r in multi:
         assert r.kinds_match and r.authors_matched == r.authors_expected, \
             (r.name, r.writing_kinds, r.writing_authors)
+
+
+# ---------------------------------------------------------------- counsel and panel
+
+# Read from the documents (as labels.json is): who appears for whom.
+COUNSEL = {
+    "njd_16-4465_scanlon_v_lawson_opinion_redacted": [("KEVIN T. FLOOD", "EDWARD SCANLON, IV"),
+                                                      ("JUSTIN ROBERT WHITE", None)],
+    "cafc_2009-1361_nelson_v_k2_rule36": [("Philip P. Mann", "PAUL N. NELSON"),
+                                          ("John E. Whitaker", "PAUL N. NELSON"),
+                                          ("Lawrence D. Graham", "K2 INC. and K-2 CORPORATION"),
+                                          ("Douglas A. Grady", "K2 INC. and K-2 CORPORATION")],
+    "ca2_08-6301_gildernew_v_quarantillo": [("EAMONN DORNAN", None), ("F. JAMES LOPREST", None),
+                                            ("DAVID S. JONES", None)],
+}
+
+
+def _lawyers(tree):
+    from convert.akn.names import NS
+
+    shown = {p.get("eId"): p.get("showAs") for p in tree.iterfind(".//akn:TLCPerson", NS)}
+    return [(l.text, shown.get((l.get("for") or "#")[1:]))
+            for l in tree.iterfind(".//akn:header//akn:lawyer", NS)]
+
+
+@pytest.mark.parametrize("stem", sorted(COUNSEL))
+def test_counsel_marked_with_the_party_they_stand_for_from_every_form(stem):
+    for suffix in (".pdf", ".layout.txt", ".raw.txt"):
+        assert _lawyers(_tree(f"pdf/{stem}{suffix}")) == COUNSEL[stem], suffix
+
+
+def test_every_form_finds_the_same_counsel_and_panel():
+    from convert.akn.names import NS
+
+    stems = sorted({p.name.split(".")[0] for p in (CORPUS / "pdf").glob("*.pdf")})
+    for stem in stems:
+        seen = {}
+        for suffix in (".pdf", ".layout.txt", ".raw.txt"):
+            tree = _tree(f"pdf/{stem}{suffix}")
+            seen[suffix] = (  # the people referred to (text may be letter-spaced: "L EVAL")
+                [l.get("refersTo") for l in tree.iterfind(".//akn:header//akn:lawyer", NS)],
+                sorted(j.get("refersTo") for j in tree.iterfind(".//akn:header//akn:judge", NS)))
+        assert len(set(map(repr, seen.values()))) == 1, (stem, seen)
+    panel = sorted(j.text for j in _tree("pdf/ca1_20-1507_calvary_chapel_v_mills.pdf")
+                   .iterfind(".//akn:header//akn:judge", NS))
+    assert panel == ["Barron", "Howard", "Selya"]

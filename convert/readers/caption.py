@@ -685,8 +685,10 @@ def panel_of(rows: list[str]) -> list[str]:
             continue
         text = m.group("rest")
         j = i + 1
-        while j < len(rows) and j - i <= 3 and not re.search(
-                r"(?:Judges?|Justices?|JJ|Members?|designation)\W*$", text, re.I):
+        # The list runs on while its row ends in a comma ("Howard, Chief Judge," / "Selya
+        # and Barron, Circuit Judges.") or names no title yet.
+        while j < len(rows) and j - i <= 3 and (text.rstrip().endswith(",") or not re.search(
+                r"(?:Judges?|Justices?|JJ|Members?|designation)\W*$", text, re.I)):
             text += " " + rows[j]
             j += 1
         return _names(text)
@@ -702,7 +704,7 @@ def _names(text: str) -> list[str]:
         not re.search(r"Judges?|Members?", text.split("   ")[0]) else text
     text = _JUDGE_TITLES.sub(",", text)
     names = []
-    for piece in re.split(r",|;|:|\band\b|&", text):
+    for piece in re.split(r",|;|:|\b(?:and|AND)\b|&", text):
         piece = " ".join(piece.split()).strip(" .")
         words = piece.split()
         if not words or len(words) > 4 or not all(w[0].isupper() for w in words):
@@ -981,7 +983,10 @@ def mark_header(header: list[P], ident: Identity) -> list[P]:
         _wrap_prefix(header, party.name,
                      lambda s, p=party: Span("party", [s], {"role": p.role, "name": p.name}))
     for judge in ident.panel:
-        for form in (judge, judge.upper()):
+        # as printed, in capitals, or in letter-spaced small capitals as text extraction
+        # leaves them ("L EVAL" for LEVAL: see `_SPLIT_CAPS`)
+        upper = judge.upper()
+        for form in (judge, upper, f"{upper[0]} {upper[1:]}" if " " not in upper else upper):
             if _wrap(header, form, lambda s, j=judge: Span("judge", [s], {"name": j,
                                                                           "role": "panel"})):
                 break

@@ -102,10 +102,13 @@ def attorneys(rows: list[str], parties=(), stops: frozenset[int] = frozenset()) 
     parties, docket, title, date or panel).  Counsel listed after the last role phrase, with
     none of their own, are kept without a side."""
     ends = []  # (row index, end offset in row, side)
+    headed = []  # attorneys under a field label ("Attorneys Present for Plaintiffs:")
     for i, row in enumerate(rows):
         for m in COUNSEL_ROLE.finditer(row):
             words = roles_in(m.group("role") or m.group("end_role") or "")
-            if words:
+            if words and re.match(r"\s*:", row[m.end():]):  # a label: the names stand below
+                headed += _under_label(rows, i, words[-1], parties, stops)
+            elif words:
                 ends.append((i, m.end(), words[-1]))
         for m in GOVERNMENT.finditer(row):
             ends.append((i, m.end(), " ".join(m.group("gov").split())))
@@ -122,7 +125,7 @@ def attorneys(rows: list[str], parties=(), stops: frozenset[int] = frozenset()) 
             ends.append((i + 1, m.end(), "amicus curiae"))
     ends.sort()
     if not ends:
-        return []
+        return headed
     first = ends[0][0]
     top = first
     while top > 0 and first - top < MAX_ROWS_ABOVE and top - 1 not in stops and \
@@ -154,7 +157,19 @@ def attorneys(rows: list[str], parties=(), stops: frozenset[int] = frozenset()) 
             found.append(Attorney(name, None))
         k += 1
     seen = set()
-    return [a for a in found if not (a.name.lower() in seen or seen.add(a.name.lower()))]
+    return [a for a in headed + found
+            if not (a.name.lower() in seen or seen.add(a.name.lower()))]
+
+
+def _under_label(rows: list[str], at: int, side: str, parties, stops) -> list[Attorney]:
+    """The names a form's counsel field lists under its label (often "Not Present")."""
+    out = []
+    for k in range(at + 1, min(len(rows), at + 1 + MAX_ROWS_ABOVE)):
+        row = rows[k]
+        if k in stops or not row.strip() or _OTHER_FIELD.search(row) or COUNSEL_ROLE.search(row):
+            break
+        out += [Attorney(name, side, _party_of(side, parties)) for name in _people(row)]
+    return out
 
 
 def _sentences(chunks: list[str], side: str, prev_side: str | None):

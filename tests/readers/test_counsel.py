@@ -93,3 +93,12 @@ def test_counsel_are_marked_inline_as_lawyers_with_their_party():
     from convert.validate.schema import schema_errors
 
     assert schema_errors(tree) == []
+
+
+def test_a_forms_counsel_field_lists_its_names_below_the_label():
+    rows = ["Present: The Honorable", "JANE Q. JUDGE", "Pat Clerk", "Deputy Clerk",
+            "Attorneys Present for Plaintiffs:", "Sam T. Lawyer", "Tape No.",
+            "Attorneys Present for Defendants:", "Not Present", "Proceedings:"]
+    found = attorneys(rows, [Party("ACME", "plaintiff")])
+    # the judge above the label is no one's counsel; "Not Present" is no one
+    assert who(found) == [("Sam T. Lawyer", "plaintiff", "ACME")]
