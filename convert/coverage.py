@@ -17,18 +17,21 @@ from lxml import etree
 
 from .akn.names import NS
 
+# Each pattern opens with what it looks for ("-", a digit) and looks behind from there
+# (`-(?<=\w-)`, not `(?<=\w)-`): a pattern that opens with a look-behind is tried at every
+# character, 3-10x slower.
 _WORD = re.compile(r"\w+")
-_SOFT_BREAK = re.compile(r"(\w)-[ \t]*\n\s*(?=\w)")
-_INNER_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_SOFT_BREAK = re.compile(r"-(?<=\w-)[ \t]*\n\s*(?=\w)")
+_INNER_HYPHEN = re.compile(r"-(?<=\w-)(?=\w)")
 _MARKUP = re.compile(r"[*_]")
-_LETTER_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)")  # `Complaint5`: a glued note call
+_LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")  # `Complaint5`: a glued note call
 
 
 def words(text: str) -> Counter:
     text = unicodedata.normalize("NFKC", text)
-    text = _SOFT_BREAK.sub(r"\1", text)
+    text = _SOFT_BREAK.sub("", text)
     text = _INNER_HYPHEN.sub("", text)
-    text = _LETTER_DIGIT.sub(" ", text)
+    text = _LETTER_DIGIT.sub(r" \g<0>", text)
     return Counter(w.lower() for w in _WORD.findall(_MARKUP.sub(" ", text)) if w != "_")
 
 

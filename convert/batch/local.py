@@ -48,6 +48,7 @@ def _worker_start(validate: bool, citations: bool = True) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     # SIGTERM: unwind (outputs.write_all_atomic removes its temporaries), then exit.
     signal.signal(signal.SIGTERM, _exit_on_term)
+    signal.signal(signal.SIGALRM, _exit_on_alarm)
     sys.unraisablehook = _term_again_outside_finalizers
     warm_up(validate, citations)
 
@@ -73,13 +74,24 @@ def _exit_on_term(signum, frame):
     raise SystemExit(128 + signum)
 
 
+# How long after a SIGTERM swallowed by a finalizer the worker is stopped again: long enough
+# for this hook to have returned (it takes microseconds), short beside the parent's patience.
+TERM_AGAIN_AFTER_S = 0.01
+
+
 def _term_again_outside_finalizers(unraisable) -> None:
     """SIGTERM's SystemExit raised inside a finalizer (`__del__`) is swallowed and printed as a
-    traceback; deliver the signal again so the worker unwinds from ordinary code, quietly."""
+    traceback; stop the worker again a moment later, from ordinary code, quietly.  Not by
+    signalling now: the handler would then run inside this hook, whose own exception is
+    printed too.  A timer that lands in a finalizer again comes back here and is re-armed."""
     if isinstance(unraisable.exc_value, SystemExit):
-        os.kill(os.getpid(), signal.SIGTERM)
+        signal.setitimer(signal.ITIMER_REAL, TERM_AGAIN_AFTER_S)
         return
     sys.__unraisablehook__(unraisable)
+
+
+def _exit_on_alarm(signum, frame):
+    _exit_on_term(signal.SIGTERM, frame)  # the stop a finalizer swallowed, with its status
 
 
 def _context():

@@ -76,14 +76,13 @@ def _neutral_reporters() -> frozenset[str]:
 
 
 def find(segments: list[Segment]) -> list[Found]:
-    from eyecite import get_citations
-
     from . import speed
 
-    speed.install()
-    tokenizer = speed.tokenizer()
+    tokenizer = speed.tokenizer()  # first: it imports eyecite, the way that costs least
+    from eyecite import get_citations
+
     found: list[Found] = []
-    with _quiet():
+    with _quiet(), speed.installed():
         for seg in joined(segments):
             if not _MAY_CITE.search(seg.text):
                 continue

@@ -156,15 +156,20 @@ def _expected(notes: list[Footnote]) -> str:
 def _call_pattern(marker: str, form: str = "num") -> re.Pattern:
     """A clear call: a superscript, the marker glued to a word or punctuation, or (for a
     bracketed label) the same bracketed form."""
+    # Each form opens with the marker and looks behind it from there (`1(?<=a1)`, not
+    # `(?<=a)1`): a pattern that opens with a look-behind is tried at every character.
+    esc = re.escape(marker)
     if not marker.isdigit():  # a symbol, glued to what it marks; `*3` is a Westlaw pin cite
-        return re.compile(r"(?<=[^\s*†‡])" + re.escape(marker) + r"(?![*†‡\d])")
-    sup = marker.translate(TO_SUPERSCRIPT)
-    glued = (r"(?<=[^\W\d_]|[.,;:!?”’\"')\]])" + re.escape(marker) + r"(?!\d)(?=\s|$|[—–])")
-    parts = [r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹])" + re.escape(sup) + r"(?![⁰¹²³⁴⁵⁶⁷⁸⁹])", glued]
+        return re.compile(esc + r"(?<=[^\s*†‡]" + esc + r")(?![*†‡\d])")
+    sup = re.escape(marker.translate(TO_SUPERSCRIPT))
+    glued = (esc + r"(?<=[^\W\d_]" + esc + r"|[.,;:!?”’\"')\]]" + esc + r")"
+             r"(?!\d)(?=\s|$|[—–])")
+    parts = [sup + r"(?<![⁰¹²³⁴⁵⁶⁷⁸⁹]" + sup + r")(?![⁰¹²³⁴⁵⁶⁷⁸⁹])",
+             glued]
     if form == "bracket":
-        parts.append(r"\[" + re.escape(marker) + r"\]")
+        parts.append(r"\[" + esc + r"\]")
     elif form == "paren":
-        parts.append(r"(?<![\d)§])\(" + re.escape(marker) + r"\.?\)(?!\()")
+        parts.append(r"\((?<![\d)§]\()" + esc + r"\.?\)(?!\()")
     return re.compile("|".join(parts))
 
 
@@ -172,7 +177,7 @@ _WEAK_CALL_CACHE: dict[str, re.Pattern] = {}
 # A call glued to the next word as well ("(G)3of the Act", "proof5that the", lost word
 # spaces): only after a closing bracket or two lower-case letters and before two lower-case
 # letters, so "F.3d", "2d" and "4th" never count.
-_GLUED_BOTH = re.compile(r"(?:(?<=[)\]])|(?<=[a-z][a-z]))(\d{1,3})(?=[a-z]{2,})"
+_GLUED_BOTH = re.compile(r"(\d(?:(?<=[)\]]\d)|(?<=[a-z][a-z]\d))\d{0,2})(?=[a-z]{2,})"
                          r"(?!(?:st|nd|rd|th|d)\b)")
 
 
@@ -182,7 +187,9 @@ def _weak_calls(marker: str, text: str):
     ("page 2") or what follows makes it a quantity ("2, 2011", "2%")."""
     pattern = _WEAK_CALL_CACHE.get(marker)
     if pattern is None:
-        pattern = re.compile(r"(?<=[^\W\d_] |[.,;:!?”’\"')\]] )" + re.escape(marker) + r"(?=\s|$)")
+        esc = re.escape(marker)
+        pattern = re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc
+                             + r")(?=\s|$)")
         _WEAK_CALL_CACHE[marker] = pattern
     for m in _GLUED_BOTH.finditer(text):
         if m.group(1) == marker:

@@ -57,10 +57,24 @@ def local(el) -> str | None:
     tag = el.tag
     if not isinstance(tag, str):
         return None
+    try:
+        return _LOCAL[tag]  # renderers ask for every element, several times
+    except KeyError:
+        pass
     if tag.startswith("{"):
         ns, _, name = tag[1:].partition("}")
-        return name if ns.startswith(AKN_NS) else None
-    return tag  # no namespace: treat like AKN (lenient for hand-written documents)
+        name = name if ns.startswith(AKN_NS) else None
+    else:
+        name = tag  # no namespace: treat like AKN (lenient for hand-written documents)
+    if len(_LOCAL) < _LOCAL_MAX:
+        _LOCAL[tag] = name
+    return name
+
+
+# Local names by Clark tag.  AKN has ~300 element names; a foreign document could bring any
+# number of its own, so the memo stops growing here.
+_LOCAL: dict[str, str | None] = {}
+_LOCAL_MAX = 4096
 
 
 def squash(text: str | None) -> str:

@@ -66,3 +66,63 @@ def test_court_lookup_matches_eyecite(paren):
     finally:
         speed._installed = False
         speed.install()
+
+
+
+@pytest.mark.parametrize("path", [SEED_000, CORPUS / "text" / "scotus_fisher_v_ut_2013.txt"],
+                         ids=lambda p: p.stem)
+def test_without_reference_citations_only_those_go(path, monkeypatch):
+    """`installed()` stops eyecite's search for "Name at 12" (ReferenceCitation), which `find`
+    drops anyway; every other citation eyecite finds is unchanged, and eyecite's own search
+    is back afterwards."""
+    import eyecite.find
+
+    if not path.exists():
+        pytest.skip(f"{path} is absent")
+    calls = []
+    own = eyecite.find.extract_reference_citations
+
+    def spy(citation, document):
+        calls.append(citation)
+        return own(citation, document)
+
+    monkeypatch.setattr(eyecite.find, "extract_reference_citations", spy)
+    speed.install()
+    fast = speed.tokenizer()
+    texts = _texts(path)
+    full = [c for t in texts for c in _cites(t, fast)]
+    searched = len(calls)
+    with speed.installed():
+        without = [c for t in texts for c in _cites(t, fast)]
+    assert searched > 10 and len(calls) == searched  # none while installed
+    assert eyecite.find.extract_reference_citations is spy  # eyecite's behaviour is back
+    assert without == [c for c in full if c[0] != "ReferenceCitation"]
+
+
+@pytest.mark.parametrize("text", [
+    "Smith v. Jones, 123 S.W.2d 456, 460 (Tex. 1990); Doe v. Roe, 12 S. W. 2d 5 (Ark. 1929).",
+    "Id. 12 S.W. (2d) 5; 41 SW2d 7, and 7 S.W.2d at 9.  Also 550 U.S. 544 (2007).",
+    "(4 S. W. 2d 1) and 1999 SW 2d 3; 0123 S.W.2d 4; x12 S.W.2d 5.",
+])
+def test_fast_tokenizer_on_reporters_without_prefilter_strings(text):
+    """reporters-db's regex variants of "S.W.2d" have no prefilter string: they run after a
+    number followed by their first letter, and find what eyecite finds."""
+    speed.install()
+    assert _cites(text, speed.tokenizer()) == _cites(text, _eyecite_in_list_order())
+
+
+def test_compiled_regex_stand_in_changes_nothing():
+    """eyecite.helpers with its `regex` calls memoised finds what it finds with the module."""
+    import eyecite.helpers
+    import regex
+
+    speed.install()
+    fast = speed.tokenizer()
+    texts = _texts(SEED_000)
+    assert isinstance(eyecite.helpers.re, speed._CompiledRegex)
+    memoised = [c for t in texts for c in _cites(t, fast)]
+    eyecite.helpers.re = regex
+    try:
+        assert [c for t in texts for c in _cites(t, fast)] == memoised
+    finally:
+        eyecite.helpers.re = speed._CompiledRegex()
