@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from ..document import P, Party, Span
-from .forms import agency_heads, civil_minutes
+from .forms import agency_heads, civil_minutes, efiling_stamps
 
 MONTHS = ("January February March April May June July August September October November "
           "December").split()
@@ -409,7 +409,7 @@ def _court_of(segments: list[str], body: str, resolve_court):
     only when nothing more specific is printed."""
     first = None
     for i, seg in enumerate(segments[:60]):
-        if not _COURT_NAME.search(seg) or dockets.STAMP.match(seg) or len(seg) > 120:
+        if not _COURT_NAME.search(seg) or efiling_stamps.FACTS.match(seg) or len(seg) > 120:
             continue
         rows = court_row_list(segments[i:i + 3])
         # The court's own rows resolve without the rows that follow them ("DISTRICT OF NEW
@@ -443,7 +443,7 @@ def court_rows(rows: list[str]) -> str:
 def court_row_list(rows: list[str]) -> list[str]:
     """`court_rows`, row by row."""
     for i, t in enumerate(rows[:40]):
-        if _COURT_NAME.search(t) and not dockets.STAMP.match(t) and len(t) < 120:
+        if _COURT_NAME.search(t) and not efiling_stamps.FACTS.match(t) and len(t) < 120:
             out = [re.sub(r"^\s*in the\s+", "", t, flags=re.I)]
             for more in rows[i + 1:i + 3]:
                 if not _COURT_MORE_ROW.match(more):

@@ -23,6 +23,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .forms import efiling_stamps
+
 # One docket-shaped token: digits with dashes/colons and letter groups ("5:17-cv-00072-BLF",
 # "08-6301-cv", "363A14-4", "2009-1361", "S95A1445"), or a letter prefix and digits
 # ("MDL 15-02641", "SACR 16-76JVS", "C 04-0098").
@@ -47,10 +49,6 @@ LOWER = re.compile(r"\b(?:D\.\s?C\.|Agency|BIA|A-?File|Tax\s+Ct\.|Bankr\.|Adv\.|
 
 # A neutral citation on a row of its own ("2022-NCSC-1") is not a docket.
 NEUTRAL_CITATION = re.compile(r"^\s*\d{4}-[A-Z][A-Za-z]{1,8}-\d+\s*$")
-
-STAMP = re.compile(r"^\s*(?:Appellate\s+)?Case:?\s+(?P<docket>\S+).*?\bDocument:?\s+\S+.*?"
-                   r"\b(?:Date\s+)?Filed:?\s+(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})", re.I)
-
 
 @dataclass
 class Docket:
@@ -96,7 +94,6 @@ def dockets_in(lines: list[str]) -> list[Docket]:
 def stamp_facts(stamps: list[str]) -> tuple[str | None, str | None]:
     """(docket, filing date as printed) from the e-filing stamp, if there is one."""
     for text in stamps:
-        m = STAMP.match(text)
-        if m:
-            return m.group("docket").strip(","), m.group("filed")
+        if (found := efiling_stamps.facts(text)) is not None:
+            return found
     return None, None

@@ -40,9 +40,20 @@ STAMP_FIELD = re.compile(
     r"^\s*(?:Appellate\s+)?(?:Case|Document|Page|Date Filed|Filed|Entry ID):\s*\S[^:]*$", re.I)
 
 
+# The facts a stamp gives: the case's docket and the filing date (`Filed 09/27/13`).
+FACTS = re.compile(r"^\s*(?:Appellate\s+)?Case:?\s+(?P<docket>\S+).*?\bDocument:?\s+\S+.*?"
+                   r"\b(?:Date\s+)?Filed:?\s+(?P<filed>\d{1,2}/\d{1,2}/\d{2,4})", re.I)
+
+
 def is_stamp(text: str) -> bool:
     return bool(STAMP.match(text))
 
 
 def is_stamp_field(text: str) -> bool:
     return bool(STAMP_FIELD.match(text))
+
+
+def facts(text: str) -> tuple[str, str] | None:
+    """(docket, filing date as printed) of a whole one-line stamp, else None."""
+    m = FACTS.match(text)
+    return (m.group("docket").strip(","), m.group("filed")) if m else None
