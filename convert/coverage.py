@@ -32,7 +32,9 @@ def words(text: str) -> Counter:
     text = _SOFT_BREAK.sub("", text)
     text = _INNER_HYPHEN.sub("", text)
     text = _LETTER_DIGIT.sub(r" \g<0>", text)
-    return Counter(w.lower() for w in _WORD.findall(_MARKUP.sub(" ", text)) if w != "_")
+    counts = Counter(map(str.lower, _WORD.findall(_MARKUP.sub(" ", text))))
+    del counts["_"]  # a lone underscore is markup, not a word
+    return counts
 
 
 def source_words(text: str, removed) -> Counter:

@@ -192,7 +192,7 @@ def _patterns(seg: Segment, cleaned: Cleaned, taken: list[Found]) -> list[Found]
                              cite_type=None if m["reporter"] in patterns.NEUTRAL_EXTRA
                              else "neutral"))
             spans.append((start, end))
-    for m in patterns.SLIP_OPINION.finditer(text):
+    for m in patterns.SLIP_OPINION.finditer(text) if "slip" in text else ():
         start, end = cleaned.span(*m.span())
         if free(start, end):
             out.append(Found("slip", seg, start, end, page=None, pin=m["pin"],

@@ -314,12 +314,17 @@ def _pick(ids: tuple[str, ...], text: str) -> str | None:
     return ids[0] if len(ids) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _federal_district_citations() -> dict[str, str]:
+    """Citation string ("S.D.N.Y.") -> id of each federal district court."""
+    return {c["citation_string"]: cid for cid, c in _courts().items()
+            if c.get("type") in ("trial", "appellate") and c.get("system") == "federal"
+            and re.match(r"^[A-Z]\.[A-Z. ]*\w\.$", c.get("citation_string") or "")
+            and cid.endswith("d") and len(cid) <= 4}
+
+
 def _from_citations(body: str) -> str | None:
-    courts = _courts()
-    by_cite = {c["citation_string"]: cid for cid, c in courts.items()
-               if c.get("type") in ("trial", "appellate") and c.get("system") == "federal"
-               and re.match(r"^[A-Z]\.[A-Z. ]*\w\.$", c.get("citation_string") or "")
-               and cid.endswith("d") and len(cid) <= 4}
+    by_cite = _federal_district_citations()
     found = Counter()
     # A bankruptcy court is a unit of its district court (28 U.S.C. § 151): "(Bankr. S.D.N.Y.
     # 2006)" names the district as "(S.D.N.Y. 2006)" does -- what a bankruptcy appeal cites.
