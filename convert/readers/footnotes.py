@@ -23,7 +23,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from . import ReadReport, Removed
+from . import ReadReport
 from . import marks
 from .layout import Line, Page
 
@@ -440,20 +440,13 @@ def _run_on_start(info: _Page, seq: _Sequence, i: int) -> int | None:
     return None
 
 
-def split_notes(pages: list[Page], report: ReadReport,
-                labels: dict[int, str | None] | None = None) -> list[Footnote]:
+def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
     """Cut each page's footnote zone out of its lines and return the notes in order.  Zone
-    text before any label continues the previous note (a note running onto the next page).
-    `labels` (each page's printed number, from the furniture pass) tells a folio from a
-    note's label that pdftotext printed last on the page."""
+    text before any label continues the previous note (a note running onto the next page)."""
     seq = _Sequence()
     body_size = _body_size(pages)
     widths = [w for p in pages for w in _full_widths(p.lines)]
     body_width = statistics.median(widths) if widths else None
-    folios: dict[int, list[Removed]] = {}
-    for entry in report.removed:
-        if entry.kind == "page-number":
-            folios.setdefault(entry.page, []).append(entry)
     previous_page: list[Line] = []
     for page in pages:
         _split_glued_rules(page)
@@ -462,14 +455,9 @@ def split_notes(pages: list[Page], report: ReadReport,
             continue
         gaps = sorted(l.blank_before for l in page.lines)
         info = _Page(page, body_size, gaps[len(gaps) // 2], body_width)
-        reclaimed = _reclaim_foot_number(page, labels or {}, seq, folios.get(page.index, []))
         if _trailing_label(info, seq, previous_page, report):
-            if reclaimed is not None:
-                report.removed.remove(reclaimed)
             previous_page = page.lines
             continue
-        if reclaimed is not None:
-            page.lines.pop()
         found = _zone_start(info, seq, previous_page)
         if found is None:
             previous_page = page.lines
@@ -592,26 +580,6 @@ def _block_start(lines: list[Line], end: int) -> int | None:
         return None
     return next((j for j in reach if _OPENS_SENTENCE.match(lines[j].text)
                  and not _SENTENCE_END.search(lines[j - 1].text.rstrip())), None)
-
-
-def _reclaim_foot_number(page: Page, labels: dict[int, str | None], seq: _Sequence,
-                         folios: list[Removed]) -> Removed | None:
-    """A lone number the furniture pass took from the page's foot as a folio, which the
-    page's numbering does not bear out (the page has another number, or none) and which is
-    the expected next note number: put it back as the page's last line, for
-    `_trailing_label` to weigh as a label printed after its note.  `folios`: the page's
-    `page-number` entries in the report.  Returns the entry, which the caller removes from
-    the report if the label is taken (else the line goes again)."""
-    if not page.lines or any(l.lineno is None for l in page.lines):
-        return None
-    bottom = max(l.lineno for l in page.lines)
-    expected = _expected(seq.notes)
-    for entry in folios:
-        if entry.line is not None and entry.line > bottom and entry.text == expected \
-                and labels.get(page.index) != entry.text:
-            page.lines.append(Line(entry.text, page.index, entry.line))
-            return entry
-    return None
 
 
 def _split_glued_rules(page: Page) -> None:

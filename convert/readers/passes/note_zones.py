@@ -1,6 +1,7 @@
 """Pass `note_zones`: cut each page's footnote zone out of its lines into `state.notes`
-(rules in `readers/footnotes.py`).  Runs after `furniture`: the pages' printed numbers tell
-a folio from a note label printed last on its page."""
+(rules in `readers/footnotes.py`).  Runs after `furniture`, which removes only the folios the
+page numbering bears out: a lone number it leaves at a page's foot is weighed here as a note
+label printed last on its page."""
 
 from __future__ import annotations
 
@@ -10,4 +11,4 @@ NAME = "note_zones"
 
 
 def run(state) -> None:
-    state.notes = split_notes(state.pages, state.report, state.labels)
+    state.notes = split_notes(state.pages, state.report)
