@@ -23,7 +23,6 @@ from .akn.names import NS
 _WORD = re.compile(r"\w+")
 _SOFT_BREAK = re.compile(r"-(?<=\w-)[ \t]*\n\s*(?=\w)")
 _INNER_HYPHEN = re.compile(r"-(?<=\w-)(?=\w)")
-_MARKUP = re.compile(r"[*_]")
 _LETTER_DIGIT = re.compile(r"\d(?<=[^\W\d_]\d)")  # `Complaint5`: a glued note call
 
 
@@ -32,16 +31,16 @@ def words(text: str) -> Counter:
     text = _SOFT_BREAK.sub("", text)
     text = _INNER_HYPHEN.sub("", text)
     text = _LETTER_DIGIT.sub(r" \g<0>", text)
-    counts = Counter(map(str.lower, _WORD.findall(_MARKUP.sub(" ", text))))
-    del counts["_"]  # a lone underscore is markup, not a word
-    return counts
+    text = text.replace("*", " ").replace("_", " ")  # Markdown emphasis: not part of a word
+    return Counter(map(str.lower, _WORD.findall(text)))
 
 
 def source_words(text: str, removed) -> Counter:
     """Words of the input less what the reader reports as removed."""
     counts = words(text)
-    for item in removed:
-        counts.subtract(words(item.text))
+    # All removed texts at once; NUL keeps each apart (it is no word character or white space,
+    # so no hyphen join, glued call or composed character crosses it).
+    counts.subtract(words("\0".join(item.text for item in removed)))
     return +counts
 
 

@@ -36,11 +36,6 @@ SHORTFALLS = {
         14, "labels.json counts the vendor's stray 'Page 1' after the dissent's notes (after "
             "page 834) as a printed number; the reader keeps that break unnumbered"),
     ("azd_bard_ivc_remand_order", "raw", "page_numbers"): (2, _SCHEDULE_FOLIOS),
-    ("cand_3-04-cv-98_alvarado_v_fedex_order", "pdf", "coverage"): (
-        0.9741, "Times New Roman is not embedded: PDFium's box for the substituted 'f' reaches "
-                "past its advance, so the squeezed word space after it reads 0.06 em, under "
-                "any letter gap test ('ofthe', 'briefdated'); 'whichMichael' is a 0.12 em gap "
-                "with no break in the content stream (pdftotext reads /Widths; docs/pdf-input.md)"),
     ("nysd_12-cv-5708_doc11", "pdf", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "layout", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "raw", "notes_recall"): (0.875, _NOTE_ON_IMAGE),

@@ -13,10 +13,11 @@ Profiled on seed 000 (eyecite 2.7.8, 70 kB of text, 1.1 s):
 - the prefilter looks for a reporter's abbreviation anywhere in the text ("R.", "VI", "P." are
   everywhere), but a reporter extractor (its pattern opens with the volume: "550 U.S. 544")
   can only match right after a number.  Those are chosen from the text just after each
-  number instead, and each runs only over the stretches after the numbers where its
-  abbreviation occurs: most are dropped, the rest scan a few hundred characters, not the
-  paragraph, and what can match is unchanged (`tests/citations` compares the tokens with
-  eyecite's own tokenizer).
+  number (or inside its token: "2001-Ohio-1341", a neutral citation) instead, and each is
+  tried only where a match can begin, on the separator before such a number's volume: most
+  are dropped, the rest make a few anchored attempts, not a scan of the paragraph, and what
+  can match is unchanged (`tests/citations` compares the tokens with eyecite's own
+  tokenizer).
 - the prefilter hashes each extractor (a dataclass hashed through its repr) once per hit:
   `Tokenizer.get_extractors` here collects them by identity instead; what each hit adds is
   worked out once, when the automata are built, and the text is stripped of white space by
@@ -44,7 +45,7 @@ from functools import lru_cache
 
 # A reporter or code pattern that opens with its volume or title number.
 _ANCHORED = re.compile(r"\(\?P<(?:volume|title)>")
-_NUMBER = re.compile(r"\d\S*\s")
+_NUMBER = re.compile(r"\d\S*(?:\s|\Z)")  # a token that opens with a digit
 _SPACE = re.compile(r"\s")
 # eyecite's pattern for a code named by a literal reporter and a subject ("N.Y. Penal Law").
 _LITERAL_REPORTER = re.compile(r"\(\?:\^\|\[\^a-zA-Z0-9\]\)\(\(\?P<reporter>((?:\\.|[A-Za-z])+)")
@@ -243,7 +244,8 @@ def _build_tokenizer():
             pass  # its automata are built once above, with the string lengths
 
         def _choose(self, text: str):
-            """(extractors to run on all the text, {extractor id: [number offsets]})."""
+            """(extractors to run on all the text, {extractor id: [(start, end) of the
+            numbers it may follow]})."""
             whole = {k: e for k, e in unfiltered.items() if k not in needs or needs[k] in text}
             # One pass of each automaton over the text without white space; a reporter
             # extractor counts only where its abbreviation starts within `window` of the end
@@ -251,6 +253,7 @@ def _build_tokenizer():
             stripped = _no_space(text)
             numbers = [m for m in _NUMBER.finditer(text)]
             ends = _stripped_offsets(text, [m.end() for m in numbers], stripped)
+            begins = _stripped_offsets(text, [m.start() for m in numbers], stripped)
             at: dict[int, set] = {}
             for source, auto in ((stripped, sensitive), (stripped.lower(), insensitive)):
                 for end, (length, free, after_number) in auto.iter(source):
@@ -259,14 +262,18 @@ def _build_tokenizer():
                     if not after_number:
                         continue
                     start = end + 1 - length
-                    n = bisect_right(ends, start) - 1
+                    # the number whose token holds the abbreviation ("2001-Ohio-1341", a
+                    # neutral citation), else the last one before it
+                    n = bisect_right(begins, start) - 1
                     if n >= 0 and start - ends[n] <= window:
-                        number = numbers[n].start()
+                        number = numbers[n].span()
                         for k in after_number:
                             at.setdefault(k, set()).add(number)
             chosen = {k: sorted(v) for k, v in at.items()}
             for k, trigger in triggers.items():
-                starts = [m.start() for m in trigger.finditer(text)]
+                # the trigger starts on the volume itself: the separator before it, or the
+                # volume at the text's start, begins the match
+                starts = [(m.start(), m.start() + 1) for m in trigger.finditer(text)]
                 if starts:
                     chosen[k] = starts
             return whole, chosen
@@ -285,10 +292,8 @@ def _build_tokenizer():
                         yield e.get_token(m)
                     continue
                 e = by_id[k]
-                regex = e.compiled_regex
-                for start, end in _regions(at[k], reach, len(text)):
-                    for m in regex.finditer(text, start, end):
-                        yield e.get_token(m)
+                for m in _matches_at(e.compiled_regex, text, at[k], reach):
+                    yield e.get_token(m)
 
     return FastTokenizer()
 
@@ -316,17 +321,39 @@ def _stripped_offsets(text: str, offsets: list[int], stripped: str) -> list[int]
     return out
 
 
-def _regions(starts: list[int], reach: int, size: int):
-    """Merged [number - 1, number + reach) spans: the separator before a volume belongs to
-    eyecite's pattern."""
+def _regions(numbers: list[tuple[int, int]], reach: int, size: int):
+    """Merged [number - 1, number + reach) spans, each with its numbers: the separator before
+    a volume belongs to eyecite's pattern."""
     begin = end = None
-    for s in starts:
-        a, b = max(0, s - 1), min(size, s + reach)
+    members: list[tuple[int, int]] = []
+    for number in numbers:
+        a, b = max(0, number[0] - 1), min(size, number[0] + reach)
         if end is not None and a <= end:
             end = max(end, b)
+            members.append(number)
             continue
         if end is not None:
-            yield begin, end
-        begin, end = a, b
+            yield begin, end, members
+        begin, end, members = a, b, [number]
     if end is not None:
-        yield begin, end
+        yield begin, end, members
+
+
+def _matches_at(regex, text: str, numbers: list[tuple[int, int]], reach: int):
+    """What `regex.finditer` finds in the regions after the numbers (`_regions`), tried only
+    where a match can begin.  A reporter pattern opens with `(?:^|[^a-zA-Z0-9])` and the
+    volume, so its match begins on the separator before a volume, and a volume begins within
+    a number's token (`550`, `12/550`): trying those few places, not every place up to
+    `reach` after each number, gives the same matches in the same order (a match's end is
+    where the search goes on, as in `finditer`)."""
+    for begin, end, members in _regions(numbers, reach, len(text)):
+        pos = begin
+        for start, stop in members:
+            p = max(pos, start - 1)
+            while p < stop:
+                m = regex.match(text, p, end)
+                if m is None:
+                    p += 1
+                    continue
+                yield m
+                pos = p = m.end() if m.end() > p else p + 1

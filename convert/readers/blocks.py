@@ -84,8 +84,8 @@ def text_width(lines: list[Line]) -> int:
 
 
 def _is_caps_heading(text: str) -> bool:
-    if len(text) > 70:  # checked first: most lines are longer, and it costs nothing
-        return False
+    if len(text) > 70 or not text.isupper():  # cheap refusals first: most lines are longer,
+        return False  # or hold a lower-case letter (isupper is False whenever the rule is)
     letters = [c for c in text if c.isalpha()]
     return (bool(letters) and all(c.isupper() for c in letters) and len(text) <= 70
             and len(letters) >= 4)

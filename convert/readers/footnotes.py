@@ -42,6 +42,7 @@ _ZONE_HEADING = re.compile(r"^\s*[^\W\d_]+(?:\s+[^\W\d_]+)?:?\s*$")
 # A line that opens a sentence: a capital, after any opening quote or bracket.
 _OPENS_SENTENCE = re.compile(r"^\s*[“‘\"'(\[]*[A-Z]")
 _TRAILING_RULE = re.compile(r"^(?P<text>.*[^\s—])\s*(?P<rule>—{5,})\s*$")
+_RULE_DASHES = "—" * 5  # what `_TRAILING_RULE` needs, found without its backtracking
 # Printers mark a note that runs over a page: "(continued...)" at the foot, "(...continued)"
 # (often after the repeated label) at the top of the next page's zone.  A typographic
 # convention, not one court's wording.
@@ -586,7 +587,7 @@ def _split_glued_rules(page: Page) -> None:
     """Plain pdftotext can glue the rule to the last text line ("allows up——————")."""
     for i in range(len(page.lines) - 1, -1, -1):
         line = page.lines[i]
-        m = _TRAILING_RULE.match(line.text)
+        m = _RULE_DASHES in line.text and _TRAILING_RULE.match(line.text)  # cheap test first
         if m:
             line.text = m.group("text")
             page.lines.insert(i + 1, Line(m.group("rule"), line.page, line.lineno))

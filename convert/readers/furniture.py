@@ -22,6 +22,7 @@ import math
 import re
 from collections import Counter
 from difflib import SequenceMatcher
+from functools import lru_cache
 
 from . import ReadReport
 from .forms import efiling_stamps, slip_opinion
@@ -44,9 +45,14 @@ _HEAD_NUMBER = re.compile(r"^\s*(\d{1,4})\s{2,}\S|\S\s{2,}(\d{1,4})\s*$")
 _TOP_ZONE, _BOTTOM_ZONE = 4, 3
 
 
+_DIGITS = re.compile(r"\d+")
+
+
+@lru_cache(maxsize=8192)
 def _key(text: str) -> str:
-    """Running heads compare without their page numbers and spacing."""
-    return re.sub(r"\s+", " ", re.sub(r"\d+", "#", text)).strip().lower()
+    """Running heads compare without their page numbers and spacing.  Cached: every furniture
+    rule keys the same lines again (str.split's white space is re's `\\s`)."""
+    return " ".join(_DIGITS.sub("#", text).split()).lower()
 
 
 # ------------------------------------------------------------------ 1. stamps
@@ -188,7 +194,18 @@ def _is_head(key: str, heads: set[str]) -> bool:
     """A head, or a near copy of one (a page whose head drops a word of the docket)."""
     if key in heads:
         return True
-    return len(key) > 20 and any(SequenceMatcher(None, key, h).ratio() >= 0.9 for h in heads)
+    return len(key) > 20 and any(_similar(key, h) for h in heads)
+
+
+_NEAR_COPY = 0.9  # share of characters a near copy of a head keeps
+
+
+def _similar(a: str, b: str) -> bool:
+    # difflib's cheap upper bounds first: the same answer as `ratio()` alone, most pairs
+    # decided without it.
+    m = SequenceMatcher(None, a, b)
+    return (m.real_quick_ratio() >= _NEAR_COPY and m.quick_ratio() >= _NEAR_COPY
+            and m.ratio() >= _NEAR_COPY)
 
 
 def _plausible_head(key: str) -> bool:
@@ -474,11 +491,14 @@ def _strip_repeated_anywhere(pages: list[Page], report: ReadReport) -> None:
     need = max(3, math.ceil(_ANYWHERE_SHARE * len(later)))
     per_page: Counter = Counter()
     once: dict[str, bool] = {}
+    wordy: dict[str, bool] = {}
     for page in later:
         keys = Counter(_key(l.text) for l in page.lines
                        if len(l.stripped) <= _ANYWHERE_MAX_CHARS)
         for key, n in keys.items():
-            if sum(c.isalpha() for c in key) >= _ANYWHERE_MIN_LETTERS:
+            if key not in wordy:
+                wordy[key] = sum(map(str.isalpha, key)) >= _ANYWHERE_MIN_LETTERS
+            if wordy[key]:
                 per_page[key] += 1
                 once[key] = once.get(key, True) and n == 1
     labels = {k for k, n in per_page.items() if n >= need and once[k]}

@@ -19,7 +19,7 @@ _LEADING_WORD = re.compile(r"^([^\W\d_][\w'’]*)")
 
 class Vocabulary:
     def __init__(self, text: str):
-        self.words = {w.lower() for w in _WORD_RE.findall(text)}
+        self.words = set(map(str.lower, _WORD_RE.findall(text)))
 
     def __contains__(self, word: str) -> bool:
         return word.lower() in self.words
@@ -30,7 +30,7 @@ class Vocabulary:
 # a paragraph's joining linear in its length (re-scanning the growing paragraph for each line
 # took 56 s for one of 620 KB).  No word is this long; past it the tail is cut.
 _MAX_TAIL = 256
-_WORD_CHARS = re.compile(r"[\w'’-]")
+_WORD_RUN = re.compile(r"[\w'’-]*")
 _TRAILING_TOKENS = re.compile(f"(?:{marks.TOKEN_PATTERN})*$")
 
 
@@ -60,9 +60,8 @@ def _advance(tail: str, last: str, added: str) -> tuple[str, str]:
     """The (tail, last character) after `added` is appended."""
     if not added:
         return tail, last
-    start = len(added)
-    while start > 0 and _WORD_CHARS.match(added[start - 1]):
-        start -= 1
+    # the trailing run of word characters: the leading run of the text reversed
+    start = len(added) - _WORD_RUN.match(added[::-1]).end()
     tail = added[start:] if start > 0 else tail + added
     return tail[-_MAX_TAIL:], added[-1]
 

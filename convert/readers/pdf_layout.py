@@ -7,7 +7,8 @@ What comes out, per physical page, top to bottom:
 
 * one `Line` per visual text row: characters grouped by baseline; a superscript (smaller and
   raised above the row's baseline, overlapping it horizontally) joins the row it sits on;
-* word spaces rebuilt from horizontal gaps (and the PDF's own space characters); a wide gap
+* word spaces rebuilt from horizontal gaps and the PDF's own space characters, also those drawn
+  as text objects of their own, which PDFium leaves off its text page; a wide gap
   inside a row becomes several spaces, so a caption set in two columns reads like
   `pdftotext -layout` output; leading spaces approximate the indentation from the page's body
   left margin in average character widths;
@@ -121,22 +122,26 @@ class _Ch:
     """One character as PDFium places it, in top-left page coordinates (points)."""
 
     __slots__ = ("c", "x0", "x1", "top", "bottom", "base", "size", "space", "raised", "sup",
-                 "idx", "gen")
+                 "idx", "gen", "drawn")
 
     def __init__(self, c, x0, x1, top, bottom, base, size, space, idx=0, gen=False):
         self.c, self.x0, self.x1, self.top, self.bottom = c, x0, x1, top, bottom
         self.base, self.size, self.space = base, size, space
         self.idx = idx  # position in the page's content stream (PDFium's character order)
         self.gen = gen  # PDFium put a generated space just before it (a word-break vote)
+        # idx of the character before it in the stream when the PDF drew a space between the
+        # two that PDFium left off the text page (see `_blank_objects`); -1 otherwise
+        self.drawn = -1
         self.raised = False  # set when it rides above its row's baseline in a smaller size
         self.sup = False  # came from a superscript row merged into this one
 
 
-def _read_chars(textpage, raw, w0: float, h0: float, rotation: int):
+def _read_chars(textpage, raw, w0: float, h0: float, rotation: int, blanks=None):
     """Upright characters and rotated ones, each as `_Ch`; skips PDFium's generated chars.
     `w0` and `h0` are the unrotated page size; character positions come in unrotated user
     space and are turned here by `rotation` (clockwise degrees, as /Rotate) to the page as
-    displayed."""
+    displayed.  `blanks` (from `_blank_objects`) marks the characters a space drawn on its
+    own precedes (`_Ch.drawn`)."""
     W, H = (h0, w0) if rotation in (90, 270) else (w0, h0)
     n = raw.FPDFText_CountChars(textpage)
     upright: list[_Ch] = []
@@ -194,6 +199,8 @@ def _read_chars(textpage, raw, w0: float, h0: float, rotation: int):
             rotated.append((ch, angle, ox, oy))
         else:
             upright.append(ch)
+    if blanks:
+        _mark_drawn_spaces(upright, blanks, textpage, raw, rotation, w0, h0)
     return upright, rotated
 
 
@@ -206,6 +213,116 @@ def _page_text(textpage, raw, n: int) -> str:
         get_u = raw.FPDFText_GetUnicode
         text = "".join(chr(get_u(textpage, i)) for i in range(n))
     return text
+
+
+# A text object that drew nothing visible has bounds of no size; any drawn glyph has more
+# than this width or height (points).
+_EMPTY_BOUNDS = 0.01
+
+
+def _blank_objects(page, raw) -> list[list] | None:
+    """The page's text objects that drew nothing visible, in content-stream order, as
+    `[before, after, x, y]`: the handle addresses of the nearest text objects that drew
+    something before and after it in the stream, and its origin in unrotated page space;
+    None when there is none.
+
+    Some word processors draw every word space as a text object of its own (`( ) Tj` between
+    the words' own `Tj`s: N.D. Cal. 2005, 11th and 3d Cir. 2010 in the corpus).  PDFium keeps
+    no character of an object with empty bounds on its text page, so those spaces vanish, and
+    where a justified line is set tight the gap alone no longer shows the word break
+    (`ofthe`).  Only the objects' types and bounds are read here; handles are resolved to
+    addresses just around the blanks."""
+    text_kind, form_kind = raw.FPDF_PAGEOBJ_TEXT, raw.FPDF_PAGEOBJ_FORM
+    get_type, get_bounds = raw.FPDFPageObj_GetType, raw.FPDFPageObj_GetBounds
+    get_matrix = raw.FPDFPageObj_GetMatrix
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    pl, pb, pr, pt = (ctypes.byref(v) for v in (left, bottom, right, top))
+    m = raw.FS_MATRIX()
+    pm = ctypes.byref(m)
+    blanks: list[list] = []
+    waiting: list[list] = []  # blanks whose next drawing text object is not yet reached
+    last = [None]  # the last text object that drew something
+
+    def walk(container, count, get, outer):
+        """The objects in content-stream order; a form's own objects where it is drawn.
+        `outer`: the matrix from the objects' space to the page's (None: the same)."""
+        nonlocal waiting
+        for k in range(count(container)):
+            obj = get(container, k)
+            kind = get_type(obj)
+            if kind == text_kind:
+                get_bounds(obj, pl, pb, pr, pt)
+                if right.value - left.value >= _EMPTY_BOUNDS or top.value - bottom.value >= _EMPTY_BOUNDS:
+                    if waiting:
+                        here = _address(obj)
+                        for blank in waiting:
+                            blank[1] = here
+                        waiting = []
+                    last[0] = obj
+                elif get_matrix(obj, pm):
+                    x, y = _apply(outer, m.e, m.f)
+                    blank = [_address(last[0]), None, x, y]
+                    blanks.append(blank)
+                    waiting.append(blank)
+            elif kind == form_kind and get_matrix(obj, pm):
+                inner = _compose(outer, (m.a, m.b, m.c, m.d, m.e, m.f))
+                walk(obj, raw.FPDFFormObj_CountObjects, raw.FPDFFormObj_GetObject, inner)
+
+    walk(page, raw.FPDFPage_CountObjects, raw.FPDFPage_GetObject, None)
+    return blanks or None
+
+
+def _address(handle):
+    return ctypes.cast(handle, ctypes.c_void_p).value if handle is not None else None
+
+
+def _apply(mat, x, y):
+    if mat is None:
+        return x, y
+    a, b, c, d, e, f = mat
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def _compose(outer, inner):
+    """The matrix applying `inner` first, then `outer` (None: identity)."""
+    if outer is None:
+        return inner
+    a, b, c, d, e, f = inner
+    x0, y0 = _apply(outer, 0.0, 0.0)
+    xa, ya = _apply(outer, a, b)
+    xc, yc = _apply(outer, c, d)
+    ex, ey = _apply(outer, e, f)
+    return xa - x0, ya - y0, xc - x0, yc - y0, ex, ey
+
+
+def _mark_drawn_spaces(chars: list[_Ch], blanks, textpage, raw, rotation: int, w0: float,
+                       h0: float) -> None:
+    """Set `drawn` on each character a blank text object (`_blank_objects`) stands before:
+    the blank's origin lies on the character's baseline, between the start of the glyph to
+    its left and the end of this one; the two glyphs follow each other in the stream (a
+    generated space between allowed); and the blank sits in the stream right between the
+    text objects that drew them.  Then the PDF drew a space there: a word break."""
+    H = h0 if rotation in (0, 180) else w0
+    rows: dict[int, list[_Ch]] = {}
+    for ch in chars:
+        if not ch.space:
+            rows.setdefault(round(ch.base), []).append(ch)
+    get_obj = raw.FPDFText_GetTextObject
+    for before, after, x, y in blanks:
+        if before is None or after is None:
+            continue
+        if rotation:
+            x, y = _rotate_point(x, y, rotation, w0, h0)
+        base = H - y
+        near = [c for k in (round(base) - 1, round(base), round(base) + 1)
+                for c in rows.get(k, ()) if abs(c.base - base) <= max(1.0, 0.2 * c.size)]
+        left = max((c for c in near if c.x0 < x), key=lambda c: c.x0, default=None)
+        right = min((c for c in near if c.x0 >= x), key=lambda c: c.x0, default=None)
+        if left is None or right is None or x >= right.x1 or not 1 <= right.idx - left.idx <= 2:
+            continue
+        if _address(get_obj(textpage, left.idx)) == before \
+                and _address(get_obj(textpage, right.idx)) == after:
+            right.drawn = left.idx
 
 
 def _dominant_turn(upright, rotated) -> int:
@@ -442,6 +559,8 @@ def _row_text(chars: list[_Ch], size: float, base: float, charw: float) -> str:
                 and abs(ch.base - prev.base) < 0.5:
             continue  # the same glyph painted twice (fake bold)
         raised = ch.size < 0.9 * size and base - ch.base > 0.12 * size
+        if prev is not None and ch.drawn == prev.idx:
+            pending_space = True  # the PDF drew a space between them (PDFium dropped it)
         if prev is not None:
             gap = ch.x0 - prev.x1
             if id(ch) in spaced and not pending_space:
@@ -598,6 +717,7 @@ def extract_pages(path: str) -> list[Page]:
         if len(doc) == 0:
             raise ConvertError(path, "PDF has no pages")
         per_page = []
+        object_api = hasattr(raw, "FPDFText_GetTextObject")
         for index in range(len(doc)):
             try:
                 page = doc[index]
@@ -605,11 +725,14 @@ def extract_pages(path: str) -> list[Page]:
                 rotation = page.get_rotation() % 360
                 w0, h0 = (height, width) if rotation in (90, 270) else (width, height)
                 textpage = page.get_textpage()
-                upright, rotated = _read_chars(textpage.raw, raw, w0, h0, rotation)
+                # FPDFText_GetTextObject came with PDFium 5xxx (pypdfium2 4.2x); older builds
+                # read as before, without the dropped spaces
+                blanks = _blank_objects(page.raw, raw) if object_api else None
+                upright, rotated = _read_chars(textpage.raw, raw, w0, h0, rotation, blanks)
                 turn = _dominant_turn(upright, rotated)
                 if turn:  # most text runs sideways: turn the page so that it reads upright
                     rotation = (rotation + turn) % 360
-                    upright, rotated = _read_chars(textpage.raw, raw, w0, h0, rotation)
+                    upright, rotated = _read_chars(textpage.raw, raw, w0, h0, rotation, blanks)
                     width, height = (h0, w0) if rotation in (90, 270) else (w0, h0)
                 textpage.close()
                 page.close()

@@ -111,6 +111,19 @@ def test_fast_tokenizer_on_reporters_without_prefilter_strings(text):
     assert _cites(text, speed.tokenizer()) == _cites(text, _eyecite_in_list_order())
 
 
+@pytest.mark.parametrize("text", [
+    "See State v. Jones, 2001-Ohio-1341, at ¶ 5.",  # the reporter inside the number's token
+    "Jones, 93 Ohio St.3d 391, 400,2001-Ohio-1341.",  # and glued to the pin cite before it
+    "See 12/550 U.S. 544; (550 U.S. 544) and x550 U.S. 544 and 550 U.S. 544, 550 U.S. 545.",
+    "550 U.S. 544 at the very start, then 127 S. Ct. 1955 and 2019 WL 1234567, at *2.",
+])
+def test_fast_tokenizer_tries_where_a_citation_can_begin(text):
+    """A reporter pattern is tried only on the separator before a volume within a number's
+    token, not scanned over the text after it: the same citations as eyecite's own."""
+    speed.install()
+    assert _cites(text, speed.tokenizer()) == _cites(text, _eyecite_in_list_order())
+
+
 def test_compiled_regex_stand_in_changes_nothing():
     """eyecite.helpers with its `regex` calls memoised finds what it finds with the module."""
     import eyecite.helpers

@@ -87,3 +87,60 @@ def test_a_letter_spaced_heading_is_read_as_its_words(tmp_path):
 def test_three_one_letter_words_stay_apart(tmp_path):
     got = lines(tmp_path, [BODY, (150, 700, 12, _letter_spaced(["A", "B", "C"], word=-250))])
     assert got[0] == "A B C"
+
+
+# Word spaces drawn as text objects of their own (`( ) Tj` between the words' `Tj`s, as some
+# word processors write them): PDFium leaves such an object (empty bounds) off its text page.
+# Courier 12: "of" ends at 114.4; the space is drawn at 113.4 (inside the `f`'s advance, as the
+# N.D. Cal. 2005 order draws it) and "the" starts 1 pt on: a gap under any word-gap threshold.
+TIGHT = [(100, 700, 12, "of"), (113.4, 700, 12, " "), (115.4, 700, 12, "the")]
+
+
+def test_a_word_space_drawn_on_its_own_parts_the_words(tmp_path):
+    assert lines(tmp_path, [BODY, *TIGHT])[0] == "of the"
+
+
+def test_a_space_drawn_elsewhere_in_the_stream_parts_nothing(tmp_path):
+    # the same blank, drawn after both words: it stands between no two strings in the stream
+    got = lines(tmp_path, [BODY, TIGHT[0], TIGHT[2], TIGHT[1]])
+    assert got[0] == "ofthe"
+
+
+def test_a_space_drawn_on_another_line_parts_nothing(tmp_path):
+    got = lines(tmp_path, [BODY, TIGHT[0], (113.4, 600, 12, " "), TIGHT[2]])
+    assert got[0] == "ofthe"
+
+
+def _form_pdf(path: Path, items, cm=(1, 0, 0, 1, 40, 0), matrix=(1, 0, 0, 1, 10, 0)) -> Path:
+    """One page drawing a form XObject (its own /Matrix, under a `cm`) that shows `items`
+    (x, y, size, text) in Courier, each as its own text object."""
+    show = "\n".join(f"BT /F1 {fs} Tf 1 0 0 1 {x} {y} Tm ({text}) Tj ET" for x, y, fs, text in items)
+    page = f"q {' '.join(map(str, cm))} cm /Fm1 Do Q"
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 4 0 R >>"
+        b" /XObject << /Fm1 6 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Courier /Encoding /WinAnsiEncoding >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page.encode()),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 612 792] /Matrix [%s] /Resources << /Font"
+        b" << /F1 4 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
+        % (" ".join(map(str, matrix)).encode(), len(show), show.encode()),
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+    path.write_bytes(bytes(out))
+    return path
+
+
+def test_a_word_space_drawn_inside_a_form_is_placed_through_its_matrices(tmp_path):
+    pdf = _form_pdf(tmp_path / "form.pdf", [BODY[:3] + ("Body text of the page, long enough.",),
+                                            *TIGHT])
+    assert [l.text.strip() for l in extract_pages(str(pdf))[0].lines][0] == "of the"
