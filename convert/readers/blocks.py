@@ -47,7 +47,8 @@ _CENTRED_MAX_SHARE = 0.6
 # width (a heading's centre wanders by a character or two in -layout text and from a
 # proportional font's widths measured in average characters)...
 _CENTRE_SLACK, _CENTRE_SLACK_SHARE = 4, 0.1
-# ...and holds a word (`* * *` is a scene break, not a heading).
+# ...and holds a word (`* * *` is a scene break, and a lone part number `III` is the
+# outline's number, not a heading's words).
 _HEADING_MIN_LETTERS = 3
 # A document marks its paragraphs by first-line indents when at least this many lines after
 # a sentence's end are so indented: then a short last line alone is no paragraph end (a
@@ -260,6 +261,7 @@ def _centred(line: Line, text: str, base: int, width: int) -> bool:
     return (left > _FIRST_INDENT_MAX and len(text) <= _CENTRED_MAX_SHARE * width
             and abs(left - right) <= max(_CENTRE_SLACK, _CENTRE_SLACK_SHARE * width)
             and sum(c.isalpha() for c in text) >= _HEADING_MIN_LETTERS
+            and not ROMAN.match(text.rstrip("."))
             and not _SENTENCE_END.search(text))
 
 
