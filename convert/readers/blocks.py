@@ -33,14 +33,32 @@ _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
 # a single-spaced caption and footnotes would outvote the body.  Below this many measured
 # gaps the reader's own guess stands.
 _SPACING_MIN_LINES = 20
+# The spacing is measured between consecutive lines of running prose, at least this share
+# of the length of the body's longest lines (a schedule's or a table's short rows are often
+# single spaced in a double-spaced order), ...
+_PROSE_SHARE = 0.6
+# ... the longest lines' length read at this rank (0-based) so that a stray overlong line
+# (a rule of dots, a URL) does not set it.
+_LONGEST_RANK = 9
+# Gaps between prose lines are the best evidence: this many of them are enough (a short
+# order's one page of prose beside a long schedule).
+_SPACING_MIN_PAIRS = 8
 # Double spaced when more than this share of the body's line gaps hold a blank line: block
 # quotes, headings and page tops are single spaced even in a double-spaced body.
 _DOUBLE_SHARE = 0.6
+# Three one-word lines in a row are no prose, list or table a court prints (a table's
+# column would be read as cells): they are one printed line cut into words.
+_FRAGMENT_RUN = 3
 # A first-line indent: the line starts this many columns (text) or character widths (PDF)
 # right of the column's usual left edge -- a tab stop of half an inch is 5-8 characters in
-# 10-12 point type; 1 column is extraction jitter, more than 10 is a centred line or a quote.
-_FIRST_INDENT_MIN, _FIRST_INDENT_MAX = 2, 10
-# A centred heading is a short line: at most this share of the text width (longer centred
+# 10-12 point type, one inch in a typewriter face 10 characters, which `pdftotext -layout`
+# spreads over 12 columns; 1 column is extraction jitter.  (A block quote set in further is
+# told by its following lines, which keep the inset.)
+_FIRST_INDENT_MIN, _FIRST_INDENT_MAX = 2, 15
+# A centred heading stands at least this far in from the left edge (further than the
+# shortest first-line indent: a one-line paragraph is not centred)...
+_CENTRED_MIN_INSET = 6
+# ...is a short line: at most this share of the text width (longer centred
 # lines are a caption's party names or a quoted title)...
 _CENTRED_MAX_SHARE = 0.6
 # ...whose left and right insets differ by at most this many columns or this share of the
@@ -77,11 +95,22 @@ def style_of(num: str) -> str:
     return "lower"
 
 
+# The text width is a high percentile of the line lengths (the full lines of running prose;
+# the rest end paragraphs or are headings)...
+_WIDTH_PERCENTILE = 0.9
+# ...leaving out lines this much longer than the upper quartile: plain pdftotext joins a
+# footnote's or a caption's columns into one overlong line, and a tail of them would set
+# the width.
+_OVERLONG = 1.2
+
+
 def text_width(lines: list[Line]) -> int:
     lengths = sorted(len(marks.visible(l.text).strip()) for l in lines if l.text.strip())
     if not lengths:
         return 80
-    return lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+    cap = _OVERLONG * lengths[3 * len(lengths) // 4]
+    lengths = [n for n in lengths if n <= cap]
+    return lengths[int(len(lengths) * _WIDTH_PERCENTILE) - 1 if len(lengths) > 1 else 0]
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -126,10 +155,37 @@ def _cells(text: str) -> list[str]:
 def double_spaced_body(lines: list[Line], page_starts: set[int], default: bool) -> bool:
     """Whether the body is double spaced, from the gaps between its own lines (page starts
     say nothing: their gap is the page's top margin); `default` when there are too few."""
-    gaps = [l.blank_before for l in lines if l.text.strip() and id(l) not in page_starts]
-    if len(gaps) <= _SPACING_MIN_LINES:
+    lengths = sorted((len(marks.visible(l.text).strip()) for l in lines), reverse=True)
+    if len(lengths) <= _SPACING_MIN_LINES:
         return default
-    return sum(1 for g in gaps if g >= 1) > _DOUBLE_SHARE * len(gaps)
+    full = _PROSE_SHARE * lengths[_LONGEST_RANK]
+
+    def prose(line: Line) -> bool:
+        return len(marks.visible(line.text).strip()) >= full
+
+    between_prose = [b.blank_before for a, b in zip(lines, lines[1:])
+                     if id(b) not in page_starts and prose(a) and prose(b)]
+    every = [l.blank_before for l in lines if id(l) not in page_starts]
+    for gaps, least in ((between_prose, _SPACING_MIN_PAIRS), (every, _SPACING_MIN_LINES)):
+        if len(gaps) >= least:  # too little prose: every line's gap
+            return sum(1 for g in gaps if g >= 1) > _DOUBLE_SHARE * len(gaps)
+    return default
+
+
+def _fragments(lines: list[Line]) -> set[int]:
+    """Indexes of lines that are pieces of one printed line: runs of `_FRAGMENT_RUN` or more
+    lines of a single word each (plain pdftotext cuts a widely spaced justified line into
+    its words, with blank lines between them)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + [Line("two words", 0)]):
+        if len(marks.visible(line.text).split()) == 1:
+            run.append(i)
+            continue
+        if len(run) >= _FRAGMENT_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 def _first_indented(line: Line, base: int) -> bool:
@@ -164,6 +220,7 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
     indents = sorted(l.indent for l in lines if l.text.strip())
     base_indent = indents[len(indents) // 2] if indents else 0
     usual_gap = 1 if double_spaced else 0
+    fragments = _fragments(lines)
     # Where indents mark paragraphs, a short line ending a sentence does not end one.
     short_line_ends = not _indent_style(lines, base_indent)
 
@@ -195,7 +252,11 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             prev = marks.visible(lines[i - 1].text).rstrip()
             # A wider gap than the body's usual one (a page's top margin says nothing), or a
             # first-line indent after a sentence's end (a page's first line keeps its indent).
-            wider_gap = id(line) not in page_starts and line.blank_before > usual_gap
+            # A paragraph never opens in the middle of a sentence (lower case), nor at a
+            # piece of a printed line cut into words.
+            wider_gap = id(line) not in page_starts and line.blank_before > usual_gap \
+                and not text[0].islower() and not (
+                    (i in fragments or i - 1 in fragments) and not _SENTENCE_END.search(prev))
             if wider_gap or (_first_indented(line, base_indent) and _SENTENCE_END.search(prev)):
                 open_para = None
         # A numbered heading may also follow a full-width line that ends a sentence.
@@ -258,7 +319,7 @@ def _centred(line: Line, text: str, base: int, width: int) -> bool:
     ending a sentence -- an unnumbered heading."""
     left = line.indent - base
     right = width - left - len(text)
-    return (left > _FIRST_INDENT_MAX and len(text) <= _CENTRED_MAX_SHARE * width
+    return (left >= _CENTRED_MIN_INSET and len(text) <= _CENTRED_MAX_SHARE * width
             and abs(left - right) <= max(_CENTRE_SLACK, _CENTRE_SLACK_SHARE * width)
             and sum(c.isalpha() for c in text) >= _HEADING_MIN_LETTERS
             and not ROMAN.match(text.rstrip("."))
