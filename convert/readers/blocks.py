@@ -23,6 +23,7 @@ from .layout import Line
 from .outline import Outline
 
 ROMAN = re.compile(r"^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$")
+_LONE_NUM = re.compile(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
 _NUMBERED_HEADING = re.compile(
     r"^\s*(?P<num>(?:[IVXL]{1,5}|[A-Z]|\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?P<text>\S.*)$")
 _PARA_NUM = re.compile(r"^\s*(?P<num>¶\s*\d{1,4})(?:\s+|$)")
@@ -55,6 +56,13 @@ _FRAGMENT_RUN = 3
 # spreads over 12 columns; 1 column is extraction jitter.  (A block quote set in further is
 # told by its following lines, which keep the inset.)
 _FIRST_INDENT_MIN, _FIRST_INDENT_MAX = 2, 15
+# A heading's words, on the line after its lone number, stop short of this share of the
+# text width (a list item's wrapped lines run the full width).
+_HEADING_LINE_SHARE = 0.9
+# A line reaches the right edge when it ends within this share of the text width of it
+# (justified lines end at it; a block quote's lines end an inset of half an inch or more,
+# some 10% of a page's text width, before it).
+_RIGHT_EDGE_SLACK = 0.05
 # A centred heading stands at least this far in from the left edge (further than the
 # shortest first-line indent: a one-line paragraph is not centred)...
 _CENTRED_MIN_INSET = 6
@@ -71,7 +79,12 @@ _HEADING_MIN_LETTERS = 3
 # A document marks its paragraphs by first-line indents when at least this many lines after
 # a sentence's end are so indented: then a short last line alone is no paragraph end (a
 # ragged right margin ends lines short everywhere), and the indent decides.
-_INDENT_STYLE_MIN = 3
+_MARKED_MIN = 3
+# It marks them by blank lines when, besides, at least this share of its short lines ending
+# a sentence are followed by one (plain pdftotext text also leaves blank lines here and
+# there, between pieces of a line or around a page's furniture, but not after most
+# paragraphs).
+_GAP_STYLE_SHARE = 0.5
 
 
 @dataclass
@@ -192,15 +205,21 @@ def _first_indented(line: Line, base: int) -> bool:
     return _FIRST_INDENT_MIN <= line.indent - base <= _FIRST_INDENT_MAX
 
 
-def _indent_style(lines: list[Line], base: int) -> bool:
-    """Whether first-line indents mark this text's paragraphs (see `_INDENT_STYLE_MIN`)."""
-    found = 0
+def _marked_paragraphs(lines: list[Line], base: int, usual_gap: int, width: int,
+                       page_starts: set[int]) -> bool:
+    """Whether the text marks its paragraphs -- by first-line indents, or by a gap wider
+    than the usual one after most short lines that end a sentence -- so that such a line
+    alone ends none (see `_MARKED_MIN`)."""
+    indented = gapped = short_ends = 0
     for prev, line in zip(lines, lines[1:]):
-        if _first_indented(line, base) and _SENTENCE_END.search(marks.visible(prev.text).rstrip()):
-            found += 1
-            if found >= _INDENT_STYLE_MIN:
-                return True
-    return False
+        before = marks.visible(prev.text).strip()
+        if not _SENTENCE_END.search(before):
+            continue
+        indented += _first_indented(line, base)
+        gapped += id(line) not in page_starts and line.blank_before > usual_gap
+        short_ends += _ends_paragraph(before, width)
+    return indented >= _MARKED_MIN or (
+        gapped >= _MARKED_MIN and gapped >= _GAP_STYLE_SHARE * short_ends)
 
 
 def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> list[RawBlock]:
@@ -222,12 +241,14 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
     usual_gap = 1 if double_spaced else 0
     fragments = _fragments(lines)
     # Where indents mark paragraphs, a short line ending a sentence does not end one.
-    short_line_ends = not _indent_style(lines, base_indent)
+    short_line_ends = not _marked_paragraphs(lines, base_indent, usual_gap, width, page_starts)
 
-    table_until = -1
+    table_until = words_of_heading = -1
     for i, line in enumerate(lines):
         text = marks.visible(line.text).strip()
         if not text:
+            continue
+        if i == words_of_heading:
             continue
         if i < table_until:
             blocks[-1].rows.append(_cells(line.text))
@@ -252,16 +273,22 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             prev = marks.visible(lines[i - 1].text).rstrip()
             # A wider gap than the body's usual one (a page's top margin says nothing), or a
             # first-line indent after a sentence's end (a page's first line keeps its indent).
-            # A paragraph never opens in the middle of a sentence (lower case), nor at a
-            # piece of a printed line cut into words.
+            # A paragraph never opens in the middle of a sentence (lower case), after a lone
+            # item number, nor at a piece of a printed line cut into words.
             wider_gap = id(line) not in page_starts and line.blank_before > usual_gap \
-                and not text[0].islower() and not (
+                and not (text[0].islower() and not _LONE_NUM.match(text)) \
+                and not _LONE_NUM.match(prev.strip()) and not (
                     (i in fragments or i - 1 in fragments) and not _SENTENCE_END.search(prev))
             if wider_gap or (_first_indented(line, base_indent) and _SENTENCE_END.search(prev)):
                 open_para = None
         # A numbered heading may also follow a full-width line that ends a sentence.
         standalone = open_para is None or (i > 0 and bool(
             _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip())))
+        if standalone and _LONE_NUM.match(text) and _words_after_number(lines, i, width):
+            open_para = None  # a heading's number on a line of its own (plain pdftotext)
+            blocks.append(RawBlock("heading", [lines[i + 1].text.strip()], line.text.strip()))
+            words_of_heading = i + 1
+            continue
         m = _NUMBERED_HEADING.match(text)
         heading_like = (len(text) <= 0.8 * width and not _SENTENCE_END.search(text.rstrip())
                         or _is_caps_heading(text))
@@ -270,9 +297,10 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             num, heading = _split_num(line.text)
             blocks.append(RawBlock("heading", [heading], num))
             continue
-        if (open_para is None and _is_caps_heading(text) and _isolated(lines, i) or i and _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip())
-                and _centred_alone(lines, i, base_indent, width)) and not \
-                _continues(lines, i, double_spaced, single):
+        caps_alone = open_para is None and _is_caps_heading(text) and _isolated(lines, i)
+        centred = i > 0 and _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip()) \
+            and _centred_alone(lines, i, base_indent, width)
+        if (caps_alone or centred) and not _continues(lines, i, double_spaced, single):
             open_para = None
             blocks.append(RawBlock("heading", [line.text.strip()], None))
             continue
@@ -281,7 +309,8 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
                                      and not _ends_paragraph(text, width))
         else:  # single spacing: a run of two or more lines set in from both margins
             in_quote = _indented(lines, i, base_indent) and (
-                _indented(lines, i - 1, base_indent) or _indented(lines, i + 1, base_indent))
+                _indented(lines, i - 1, base_indent) or _indented(lines, i + 1, base_indent)) \
+                and not _first_line(lines, i, base_indent, width)
         if in_quote:
             if blocks and blocks[-1].kind == "quote" and open_para is None:
                 blocks[-1].lines.append(line.text)
@@ -313,6 +342,18 @@ def _indented(lines: list[Line], i: int, base: int) -> bool:
         marks.visible(line.text).strip() != "" and not line.text.lstrip().startswith("\ue002")
 
 
+def _words_after_number(lines: list[Line], i: int, width: int) -> bool:
+    """The line after a lone outline number holds its heading's words: a line that opens
+    (no lower case), stops short of the full width without ending a sentence, and is not
+    carried on by the line after it."""
+    if i + 1 >= len(lines):
+        return False
+    words = marks.visible(lines[i + 1].text).strip()
+    after = marks.visible(lines[i + 2].text).strip() if i + 2 < len(lines) else ""
+    return bool(words) and not words[0].islower() and len(words) <= _HEADING_LINE_SHARE * width \
+        and not _SENTENCE_END.search(words) and not (after and after[0].islower())
+
+
 def _centred(line: Line, text: str, base: int, width: int) -> bool:
     """A short line of words centred in the column (`Background`, `Discussion`): set in
     beyond any paragraph indent, about as far from the right edge as from the left, and not
@@ -333,6 +374,16 @@ def _centred_alone(lines: list[Line], i: int, base: int, width: int) -> bool:
         return 0 <= j < len(lines) and _centred(lines[j], marks.visible(lines[j].text).strip(),
                                                 base, width)
     return centred(i) and not centred(i - 1) and not centred(i + 1)
+
+
+def _first_line(lines: list[Line], i: int, base: int, width: int) -> bool:
+    """Line i is a paragraph's first line, not a quotation's: set in, it still reaches the
+    right edge (a block quote is set in on both sides), and the next line is flush left."""
+    line = lines[i]
+    reach = line.indent - base + len(marks.visible(line.text).strip())
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return reach >= (1 - _RIGHT_EDGE_SLACK) * width and nxt is not None and \
+        nxt.indent - base < _FIRST_INDENT_MIN
 
 
 def _isolated(lines: list[Line], i: int) -> bool:
@@ -362,7 +413,10 @@ def _continues(lines, i, double_spaced, single) -> bool:
 
 
 def _ends_paragraph(text: str, width: int) -> bool:
-    return len(text) < 0.85 * width and bool(_SENTENCE_END.search(text.rstrip()))
+    """A line short of the width that ends a sentence (a lone item number `a.` opens its
+    item's text)."""
+    return len(text) < 0.85 * width and bool(_SENTENCE_END.search(text.rstrip())) \
+        and not _LONE_NUM.match(text.strip())
 
 
 def nest(blocks: list[RawBlock], make_paragraph, make_inline) -> list:
