@@ -28,6 +28,33 @@ _NUMBERED_HEADING = re.compile(
 _PARA_NUM = re.compile(r"^\s*(?P<num>¶\s*\d{1,4})(?:\s+|$)")
 _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
 
+# Double spacing is told from the body's own lines (their blank_before, from the text's blank
+# lines or the PDF's baseline gaps), not from the whole input: pleading paper's line numbers,
+# a single-spaced caption and footnotes would outvote the body.  Below this many measured
+# gaps the reader's own guess stands.
+_SPACING_MIN_LINES = 20
+# Double spaced when more than this share of the body's line gaps hold a blank line: block
+# quotes, headings and page tops are single spaced even in a double-spaced body.
+_DOUBLE_SHARE = 0.6
+# A first-line indent: the line starts this many columns (text) or character widths (PDF)
+# right of the column's usual left edge -- a tab stop of half an inch is 5-8 characters in
+# 10-12 point type; 1 column is extraction jitter, more than 10 is a centred line or a quote.
+_FIRST_INDENT_MIN, _FIRST_INDENT_MAX = 2, 10
+# A centred heading is a short line: at most this share of the text width (longer centred
+# lines are a caption's party names or a quoted title)...
+_CENTRED_MAX_SHARE = 0.6
+# ...whose left and right insets differ by at most this many columns or this share of the
+# width (a heading's centre wanders by a character or two in -layout text and from a
+# proportional font's widths measured in average characters)...
+_CENTRE_SLACK, _CENTRE_SLACK_SHARE = 4, 0.1
+# ...and holds a word (`* * *` is a scene break, and a lone part number `III` is the
+# outline's number, not a heading's words).
+_HEADING_MIN_LETTERS = 3
+# A document marks its paragraphs by first-line indents when at least this many lines after
+# a sentence's end are so indented: then a short last line alone is no paragraph end (a
+# ragged right margin ends lines short everywhere), and the indent decides.
+_INDENT_STYLE_MIN = 3
+
 
 @dataclass
 class RawBlock:
@@ -96,6 +123,30 @@ def _cells(text: str) -> list[str]:
     return [c for c in re.split(r"\s{3,}", text.strip()) if c]
 
 
+def double_spaced_body(lines: list[Line], page_starts: set[int], default: bool) -> bool:
+    """Whether the body is double spaced, from the gaps between its own lines (page starts
+    say nothing: their gap is the page's top margin); `default` when there are too few."""
+    gaps = [l.blank_before for l in lines if l.text.strip() and id(l) not in page_starts]
+    if len(gaps) <= _SPACING_MIN_LINES:
+        return default
+    return sum(1 for g in gaps if g >= 1) > _DOUBLE_SHARE * len(gaps)
+
+
+def _first_indented(line: Line, base: int) -> bool:
+    return _FIRST_INDENT_MIN <= line.indent - base <= _FIRST_INDENT_MAX
+
+
+def _indent_style(lines: list[Line], base: int) -> bool:
+    """Whether first-line indents mark this text's paragraphs (see `_INDENT_STYLE_MIN`)."""
+    found = 0
+    for prev, line in zip(lines, lines[1:]):
+        if _first_indented(line, base) and _SENTENCE_END.search(marks.visible(prev.text).rstrip()):
+            found += 1
+            if found >= _INDENT_STYLE_MIN:
+                return True
+    return False
+
+
 def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> list[RawBlock]:
     """Group body lines into raw blocks.  `page_starts` holds the ids (id()) of lines that
     begin a page: their spacing and indentation say nothing about the text."""
@@ -112,6 +163,9 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
     court_numbered = any(_PARA_NUM.match(marks.visible(l.text)) for l in lines)
     indents = sorted(l.indent for l in lines if l.text.strip())
     base_indent = indents[len(indents) // 2] if indents else 0
+    usual_gap = 1 if double_spaced else 0
+    # Where indents mark paragraphs, a short line ending a sentence does not end one.
+    short_line_ends = not _indent_style(lines, base_indent)
 
     table_until = -1
     for i, line in enumerate(lines):
@@ -137,12 +191,12 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
                                  numbered.group("num"))
             blocks.append(open_para)
             continue
-        if open_para is not None and not double_spaced and not court_numbered \
-                and id(line) not in page_starts:
-            prev = marks.visible(lines[i - 1].text).rstrip() if i else ""
-            new_para = line.blank_before > 0 or (
-                2 <= line.indent - base_indent <= 8 and _SENTENCE_END.search(prev))
-            if new_para:
+        if open_para is not None and not court_numbered and i:
+            prev = marks.visible(lines[i - 1].text).rstrip()
+            # A wider gap than the body's usual one (a page's top margin says nothing), or a
+            # first-line indent after a sentence's end (a page's first line keeps its indent).
+            wider_gap = id(line) not in page_starts and line.blank_before > usual_gap
+            if wider_gap or (_first_indented(line, base_indent) and _SENTENCE_END.search(prev)):
                 open_para = None
         # A numbered heading may also follow a full-width line that ends a sentence.
         standalone = open_para is None or (i > 0 and bool(
@@ -155,8 +209,10 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             num, heading = _split_num(line.text)
             blocks.append(RawBlock("heading", [heading], num))
             continue
-        if open_para is None and _is_caps_heading(text) and _isolated(lines, i) and not \
+        if (open_para is None and _is_caps_heading(text) and _isolated(lines, i) or i and _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip())
+                and _centred_alone(lines, i, base_indent, width)) and not \
                 _continues(lines, i, double_spaced, single):
+            open_para = None
             blocks.append(RawBlock("heading", [line.text.strip()], None))
             continue
         if double_spaced:
@@ -179,7 +235,7 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             open_para = RawBlock("para", [])
             blocks.append(open_para)
         open_para.lines.append(line.text)
-        if _ends_paragraph(text, width):
+        if short_line_ends and _ends_paragraph(text, width):
             open_para = None
     return blocks
 
@@ -194,6 +250,28 @@ def _indented(lines: list[Line], i: int, base: int) -> bool:
     line = lines[i]
     return bool(line.text.strip()) and line.indent >= base + 4 and \
         marks.visible(line.text).strip() != "" and not line.text.lstrip().startswith("\ue002")
+
+
+def _centred(line: Line, text: str, base: int, width: int) -> bool:
+    """A short line of words centred in the column (`Background`, `Discussion`): set in
+    beyond any paragraph indent, about as far from the right edge as from the left, and not
+    ending a sentence -- an unnumbered heading."""
+    left = line.indent - base
+    right = width - left - len(text)
+    return (left > _FIRST_INDENT_MAX and len(text) <= _CENTRED_MAX_SHARE * width
+            and abs(left - right) <= max(_CENTRE_SLACK, _CENTRE_SLACK_SHARE * width)
+            and sum(c.isalpha() for c in text) >= _HEADING_MIN_LETTERS
+            and not ROMAN.match(text.rstrip("."))
+            and not _SENTENCE_END.search(text))
+
+
+def _centred_alone(lines: list[Line], i: int, base: int, width: int) -> bool:
+    """Line i is centred and its neighbours are not (centred lines in a row are a caption's
+    or a motion's title, not a heading of the text)."""
+    def centred(j: int) -> bool:
+        return 0 <= j < len(lines) and _centred(lines[j], marks.visible(lines[j].text).strip(),
+                                                base, width)
+    return centred(i) and not centred(i - 1) and not centred(i + 1)
 
 
 def _isolated(lines: list[Line], i: int) -> bool:

@@ -5,7 +5,7 @@ quotes and tables nested into sections (`readers/blocks.py`), joined into runnin
 from __future__ import annotations
 
 from ...document import P, Paragraph, Span, Writing
-from ..blocks import classify, nest
+from ..blocks import classify, double_spaced_body, nest
 from ..joining import join_lines
 from ..layout import Line
 
@@ -22,6 +22,8 @@ def run(state) -> None:
         blocks = classify(part, state.double_spaced, state.page_starts)
         return nest(blocks, paragraph_text, lambda s: state.inline(s.strip()))
 
+    body = state.body_lines + [l for seg in state.segments for l in seg.lines]
+    state.double_spaced = double_spaced_body(body, state.page_starts, state.double_spaced)
     doc = state.doc
     doc.body = body_of(state.body_lines) if state.body_lines else []
     for seg in state.segments:
