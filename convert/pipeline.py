@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from lxml import etree
@@ -23,6 +24,14 @@ class Parsed:
     tree: etree._ElementTree
     report: ReadReport
     xml: bytes
+
+    @cached_property
+    def model(self):
+        """What the renderers read of the tree, made once for all the outputs of it (the
+        renderers only read it)."""
+        from .render.model import Model
+
+        return Model(self.tree)
 
 
 def parse(path: str | Path, fmt: str = "auto", validate: bool = True,
@@ -130,7 +139,7 @@ def render(parsed: Parsed, fmt: str, css: str | None = None) -> bytes:
         return parsed.xml
     from .render import render as render_tree
 
-    return render_tree(parsed.tree, fmt, xml_bytes=parsed.xml, css=css)
+    return render_tree(parsed.tree, fmt, xml_bytes=parsed.xml, css=css, model=parsed.model)
 
 
 def outputs_for(path: str | Path, outdir: str | Path, formats) -> dict[str, Path]:

@@ -24,9 +24,6 @@ COVERAGE = 0.995
 
 _NOTE_ON_IMAGE = ("note 1 stands on page 1, which has no text layer (an image): no reader "
                   "can find it without OCR")
-_SCHEDULE_FOLIOS = ("plain pdftotext prints the folios of two table pages (1, 24) in among "
-                    "the tables' columns, not at a page edge: with no position, a lone number "
-                    "there looks like a table cell or a note label")
 
 # (document, form, metric) -> (value measured when listed, reason).  Metrics:
 # notes_recall / notes_precision (ratio), page_breaks (eop count; labelled count is the goal),
@@ -35,7 +32,6 @@ SHORTFALLS = {
     ("nd_1988_olson_v_fraase", "vendor", "page_numbers"): (
         14, "labels.json counts the vendor's stray 'Page 1' after the dissent's notes (after "
             "page 834) as a printed number; the reader keeps that break unnumbered"),
-    ("azd_bard_ivc_remand_order", "raw", "page_numbers"): (2, _SCHEDULE_FOLIOS),
     ("nysd_12-cv-5708_doc11", "pdf", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "layout", "notes_recall"): (0.875, _NOTE_ON_IMAGE),
     ("nysd_12-cv-5708_doc11", "raw", "notes_recall"): (0.875, _NOTE_ON_IMAGE),

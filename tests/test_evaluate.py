@@ -66,7 +66,7 @@ def test_row_fields(tmp_path, capsys):
     assert row["pages"] == 2
     assert row["eops"] == 1  # the break into page 2
     assert row["notes"] == 1 and row["linked"] == 1
-    assert row["writings"] == 0
+    assert row["writings"] == 1  # no separate writings: the body is the one writing
     assert row["furniture"] == sum(row["furniture_by_kind"].values())
     assert "note-label" not in row["furniture_by_kind"]
     assert "separator" not in row["furniture_by_kind"]
@@ -408,3 +408,18 @@ def test_pdf_coverage_text_undoes_letter_spacing_only_where_the_akn_joins_it():
         "</judgment></akomaNtoso>"))
     raw = "F OR THE S ECOND C IRCUIT. A MOTION. P ER CURIAM"
     assert rejoin_letter_spaced(raw, tree) == "FOR THE SECOND CIRCUIT. A MOTION. PER CURIAM"
+
+
+def test_a_judgment_without_separate_writings_is_one_by_its_signer():
+    from convert.pipeline import parse_data
+    from evaluation.extract import found_in
+
+    text = "\n".join(["ORDER", "", *(["The motion is denied for the reasons the parties "
+                                     "argued at length in their papers and at the hearing."]
+                                    * 4), "", "IT IS SO ORDERED.", "", "Dated: June 10, 2021",
+                      "JANE ROE", "United States District Judge"])
+    tree = parse_data("order.txt", text.encode(), citations=False, validate=False).tree
+    assert found_in(tree).writings == [("majority", "Jane Roe")]
+    unsigned = parse_data("order.txt", text.rsplit("\n", 3)[0].encode(), citations=False,
+                          validate=False).tree
+    assert found_in(unsigned).writings == [("majority", None)]

@@ -50,7 +50,7 @@ def convert_job(job: Job) -> dict:
                       warnings=[str(w.message) for w in caught],
                       removed=dict(sorted(Counter(r.kind for r in parsed.report.removed)
                                           .items())),
-                      meta=case_facts(parsed.tree))
+                      meta=case_facts(parsed.model))
         if job.list_citations:
             _list(result, job, lambda: parsed.xml)
     except ConvertError as err:
@@ -134,10 +134,8 @@ def _peak_mb() -> float | None:
     return round(kb / 1024, 1)
 
 
-def case_facts(tree) -> dict:
-    """What `index.html` lists of an opinion: case name, court, date, docket."""
-    from ..render.model import Model
-
-    model = Model(tree)
+def case_facts(model) -> dict:
+    """What `index.html` lists of an opinion (from its render `Model`): case name, court,
+    date, docket."""
     return {"title": model.title, "court": model.court, "date": model.date,
             "docket": model.docket}

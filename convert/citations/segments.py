@@ -178,6 +178,16 @@ _OPEN_END = re.compile(
 _CONTINUES = re.compile(r"^\s*(?:§|\d|\*\d|[A-Z][A-Za-z'’]*\.[\w.'’]*(?=\s)|[A-Z]{2,5}(?=\s))")
 
 
+# `_OPEN_END` matches at the end of a block: a volume, the reporter words and the spaces
+# between take far fewer characters than this, so only the block's tail is searched (the
+# look-behind still sees the character before it).
+_OPEN_END_REACH = 200
+
+
+def _open_end(text: str) -> bool:
+    return bool(_OPEN_END.search(text, max(0, len(text) - _OPEN_END_REACH)))
+
+
 @dataclass
 class Joined(Segment):
     """Consecutive segments of one flow (the body, or one note) read as one text, so a
@@ -208,7 +218,7 @@ def joined(segments: list[Segment]) -> list[Segment]:
     out: list[Segment] = []
     run: list[Segment] = []
     for seg in segments:
-        if run and _OPEN_END.search(run[-1].text) and _CONTINUES.match(seg.text) \
+        if run and _CONTINUES.match(seg.text) and _open_end(run[-1].text) \
                 and _flow(run[-1]) is _flow(seg):
             run.append(seg)
             continue

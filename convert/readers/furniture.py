@@ -10,7 +10,9 @@ reporting what it removed:
 3b. labels        whole lines repeated once a page on half the pages, anywhere on the page
 4. page numbers   a lone number, `- 4 -`, `-4-`, `(4)` or `Page 4 of 9`, standing first or
                   last on the page; a bare `4` or `(4)` only where the document's numbering
-                  confirms it (else it stays text: a note label alone on the last line)
+                  confirms it (else it stays text: a note label alone on the last line); and
+                  the one lone number inside a page that shows none at its edges, in a
+                  document that numbers its pages (a table page's folio in plain pdftotext)
 
 Printed page numbers found on the way (a lone number, or a number at either end of a running
 head) vote for each page's label.
@@ -279,6 +281,46 @@ _FOLIO_SHARE = 0.5
 _FOLIO_MIN_PAGES = 2
 
 
+def _numbers_pages(printed: dict[int, int], page_count: int) -> bool:
+    """The document prints page numbers (`_FOLIO_SHARE`, `_FOLIO_MIN_PAGES`)."""
+    later = page_count - 1
+    shown = sum(1 for p in printed if p > 1)
+    return later >= 1 and shown >= max(_FOLIO_MIN_PAGES, _FOLIO_SHARE * later)
+
+
+def _inner_folio(page: Page) -> Line | None:
+    """The page's one lone number between its first and last upright lines, or None when
+    there is none or more than one (table cells, numbered paragraphs, several note labels)."""
+    upright = [l for l in page.lines if not l.rotated]
+    found = [l for l in upright[1:-1] if _PAGE_NUMBER_RE.match(l.text)]
+    return found[0] if len(found) == 1 else None
+
+
+def _take_inner_folios(pages: list[Page], printed: dict[int, int],
+                       labels: dict[int, str | None], report: ReadReport) -> None:
+    """Folios moved off the page's edges: plain pdftotext prints a table page's folio in among
+    the table's columns (D. Ariz. 2019 schedules: `1` between two columns).  In a document
+    that numbers its pages, a page that shows no number at its edges and holds exactly one
+    lone number inside is numbered by it, where that number is the page's inferred label or
+    the page has none.  Never on page 1: the caption page often prints no number, and its
+    first note's label `1` alone on its line reads as the folio `1` a run infers for it."""
+    if not _numbers_pages(printed, len(pages)):
+        return
+    for page in pages:
+        if page.index in printed or page.index == 1:
+            continue
+        line = _inner_folio(page)
+        if line is None:
+            continue
+        number = str(_folio(_PAGE_NUMBER_RE.match(line.text)))
+        label = labels.get(page.index)
+        if label not in (None, number):
+            continue
+        report.remove("page-number", line.stripped, line.lineno, page.index)
+        page.lines.remove(line)
+        labels[page.index] = number
+
+
 def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | None]:
     """Printed page number of every page, inferred from the ones still visible.
 
@@ -314,9 +356,7 @@ def page_labels(printed: dict[int, int], page_count: int) -> dict[int, str | Non
         for page in range(lo, hi + 1):
             if page + offset > 0:
                 labels[page] = str(page + offset)
-    later = page_count - 1
-    shown = sum(1 for p in printed if p > 1)
-    if later < 1 or shown < max(_FOLIO_MIN_PAGES, _FOLIO_SHARE * later):
+    if not _numbers_pages(printed, page_count):
         return labels
     for first, last, offset in runs:
         if (first, last, offset) in trusted or labels.get(first) is not None:
@@ -536,4 +576,5 @@ def strip_furniture(pages: list[Page], report: ReadReport) -> dict[int, str | No
     labels = page_labels(printed, len(pages))
     for page in pages:
         _remove_folios(page, folios[page.index], labels.get(page.index), report)
+    _take_inner_folios(pages, printed, labels, report)
     return labels

@@ -42,6 +42,8 @@ _NAME_FIRST = re.compile(
     r"^\s*(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+),\s+(?P<title>" + _TITLE + r")"
     r"(?P<rest>(?:,\s*(?:concurring|dissenting)[^.:]*)?)"
     r"(?:[.:](?=\s|$)|(?<=[a-zA-Z])\s*$)")
+# A signature block's title line under the judge's name ("United States Magistrate Judge").
+TITLE_LINE = re.compile(r"^\s*" + _TITLE + r"\s*$")
 # "CONCURRING OPINION: Blair T. O'Connor, Appellate Immigration Judge" (BIA precedents).
 _KIND_FIRST = re.compile(agency_heads.KIND_FIRST.replace("{title}", _TITLE))
 _PER_CURIAM = re.compile(r"^\s*(?P<name>P\s?ER\s+C\s?URIAM|Per\s+Curiam)(?:[.:]|\s*\(|\s*$)")

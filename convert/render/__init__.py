@@ -45,13 +45,14 @@ def check_akn(tree: etree._ElementTree, where: str = "<tree>") -> None:
 
 def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None,
            fragment: bool = False, css: str | None = None, pdf_variant: str = DEFAULT_PDF,
-           source: str = "<tree>") -> bytes:
+           source: str = "<tree>", model: "Model | None" = None) -> bytes:
     """Render a parsed AKN tree as `html`, `md` or `pdf` bytes.
 
     HTML is self-contained (the stylesheet inlined) unless `css` gives the URL of a
     publisher's stylesheet to link instead; `fragment` gives the `<article>` only.  A PDF is
     tagged PDF/UA-1 by default; `pdf_variant="pdfa"` makes a PDF/A-3b with `xml_bytes` (the
     exact AKN source; without it the tree is serialised) attached, `"plain"` an untagged PDF.
+    `model`: the tree's `Model`, when the caller renders several formats of one tree.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown render format {fmt!r}; choose from {', '.join(FORMATS)}")
@@ -62,7 +63,7 @@ def render(tree: etree._ElementTree, fmt: str, *, xml_bytes: bytes | None = None
         problem = pdf_size_problem(tree)
         if problem:
             raise RenderError(source, problem)
-    model = Model(tree)
+    model = model if model is not None else Model(tree)
     if fmt == "html":
         from .html import render_html
 

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from lxml import etree
 
@@ -157,6 +158,11 @@ class Party:
     role: str | None
 
 
+# The elements the case facts are read from (`Model._read_facts`).
+_FACT_ELEMENTS = frozenset({"courtType", "docProponent", "court", "docDate", "docketNumber",
+                            "party", "judge", "docTitle", "neutralCitation"})
+
+
 class Model:
     """What renderers need to know about one AKN document."""
 
@@ -197,10 +203,13 @@ class Model:
 
     def _iter(self, names):
         """Elements with a local name in `names`, in document order, outside meta."""
-        for part in self.parts:
-            for el in part.iter():
-                if local(el) in names:
-                    yield el
+        return (el for el, name in self._named if name in names)
+
+    @cached_property
+    def _named(self) -> list:
+        """Every element outside meta with its local name, in document order: one walk of
+        the tree for all the lookups the model makes."""
+        return [(el, local(el)) for part in self.parts for el in part.iter()]
 
     def _take(self, wanted: str) -> str:
         return self._used.unique(wanted)
@@ -393,22 +402,13 @@ class Model:
         return None
 
     def _read_facts(self) -> None:
-        body_parts = self.parts
+        marked = [(el, name) for el, name in self._named if name in _FACT_ELEMENTS]
 
         def first(names):
-            for part in body_parts:
-                for el in part.iter():
-                    if local(el) in names:
-                        return el
-            return None
+            return next((el for el, name in marked if name in names), None)
 
         def texts(names):
-            out = []
-            for part in body_parts:
-                for el in part.iter():
-                    if local(el) in names:
-                        out.append(el)
-            return out
+            return [el for el, name in marked if name in names]
 
         court = self._ref_label(self.frbr.get("FRBRauthor"))
         court_el = first(("courtType", "docProponent", "court"))
@@ -462,7 +462,6 @@ class Model:
 
         doc_title = first(("docTitle",))
         self.doc_title = visible_text(doc_title) if doc_title is not None else None
-        cite = first(("neutralCitation",))
         self.citations = list(dict.fromkeys(
             [visible_text(c) for c in texts(("neutralCitation",))] + self.alias_citations))
         self.citation = self.citations[0] if self.citations else None

@@ -124,6 +124,59 @@ def test_schedules_that_print_their_own_numbers_keep_them():
     assert [r.text for r in state.report.removed if r.kind == "page-number"] == ["1", "24", "1", "25"]
 
 
+def _tabled(folios: list[tuple[str | None, str | None]]) -> str:
+    """One page per (folio at the foot, lone number inside): plain pdftotext prints a table
+    page's folio between two of the table's columns, each column a run of short lines."""
+    pages = []
+    words = ["alpha", "beta", "gamma", "delta", "epsilon", "zeta", "eta"]
+    for k, (foot, inside) in enumerate(folios, start=1):
+        lines = prose(4, words[k - 1]) + ["", "Case Number", *[f"2:15-cv-0{k}{i:03}" for i in range(6)]]
+        if inside is not None:
+            lines += ["", inside, ""]
+        lines += ["Transferor District", "Ala. N.D.", "Cal. C.D.", "Conn.", *prose(2, words[k - 1])]
+        if foot is not None:
+            lines += ["", foot]
+        pages.append("\n".join(lines))
+    return "\f".join(pages)
+
+
+def test_a_folio_printed_among_a_tables_columns_numbers_its_page():
+    """D. Ariz. 2019 schedules in plain pdftotext: the folios of two table pages (1, 24) stand
+    between columns, the next pages' (1, 25) at the foot."""
+    state = run_through(_tabled([(None, None), (None, "1"), (None, "24"), ("1", None),
+                                 ("25", None)]), "furniture")
+    assert state.labels == {1: None, 2: "1", 3: "24", 4: "1", 5: "25"}
+    assert [(r.text, r.page) for r in state.report.removed if r.kind == "page-number"] == \
+        [("1", 4), ("25", 5), ("1", 2), ("24", 3)]
+    assert "1" not in visible(state.pages[1].lines) and "24" not in visible(state.pages[2].lines)
+
+
+def test_a_lone_number_inside_page_1_stays_text():
+    """The caption page prints no folio; a note label `1` alone on its line is no folio."""
+    state = run_through(_tabled([(None, "1"), ("2", None), ("3", None), ("4", None)]), "furniture")
+    assert state.labels[1] == "1"  # inferred from the run 2, 3, 4
+    assert "1" in visible(state.pages[0].lines)
+
+
+def test_a_lone_number_that_disagrees_with_the_pages_inferred_label_stays_text():
+    state = run_through(_tabled([("1", None), ("2", None), (None, "7"), ("4", None)]), "furniture")
+    assert state.labels[3] == "3"
+    assert "7" in visible(state.pages[2].lines)
+
+
+def test_two_lone_numbers_inside_a_page_are_table_cells():
+    text = _tabled([(None, None), (None, "248\n\n4016"), ("24", None), ("1", None), ("25", None)])
+    state = run_through(text, "furniture")
+    assert state.labels[2] is None
+    assert {"248", "4016"} <= set(visible(state.pages[1].lines))
+
+
+def test_a_lone_number_inside_a_page_of_an_unnumbered_document_stays_text():
+    state = run_through(_tabled([(None, None), (None, "2"), (None, None), (None, None)]), "furniture")
+    assert all(v is None for v in state.labels.values())
+    assert "2" in visible(state.pages[1].lines)
+
+
 def test_a_one_page_writing_restarting_at_1_keeps_its_number():
     state = run_through(_foliated(["1", "2", "3", "1", "1", "2", "3"]), "furniture")
     assert state.labels == {1: "1", 2: "2", 3: "3", 4: "1", 5: "1", 6: "2", 7: "3"}

@@ -61,4 +61,10 @@ def found_in(tree) -> Found:
         by = w.xpath(".//akn:opinion/@by", namespaces=NS)
         author = people.get(str(by[0]).lstrip("#")) if by else None
         f.writings.append((w.get("class") or "", author))
+    if not f.writings and xp("//akn:judgmentBody"):
+        # No separate writings: the body is the one writing, the court's, by the judge who
+        # signs it (an order's "JANE ROE / United States District Judge").
+        signer = xp("//akn:signature//akn:judge/@refersTo")
+        f.writings.append(("majority", people.get(str(signer[0]).lstrip("#")) if signer
+                           else None))
     return f

@@ -6,7 +6,7 @@ from __future__ import annotations
 from ...document import P, Span
 from .. import marks
 from ..caption import DATE_RE, iso_date, title_case
-from .parts import CLOSING_RE, caps
+from .parts import CLOSING_RE, caps, signer
 
 NAME = "closing"
 
@@ -14,8 +14,14 @@ NAME = "closing"
 def run(state) -> None:
     meta = state.doc.meta
     out: list[P] = []
-    for line in state.closing:
-        text = marks.visible(line.text).strip()
+    texts = [marks.visible(line.text).strip() for line in state.closing]
+    for i, line in enumerate(state.closing):
+        text = texts[i]
+        if signer(texts, i):
+            judge = title_case(text)
+            meta.judges.append(judge)
+            out.append(P([Span("signature", [Span("judge", [text], {"name": judge})])]))
+            continue
         m = DATE_RE.search(text)
         if m and CLOSING_RE.match(text):
             date = iso_date(m.group(0))

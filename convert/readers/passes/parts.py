@@ -125,8 +125,35 @@ def caption_row(text: str) -> bool:
 
 
 def closing_start(lines) -> int:
-    """The date line and signature at the very end, if the opinion closes with them."""
-    for i in range(len(lines) - 1, max(len(lines) - 1 - _CLOSING_WITHIN, -1), -1):
+    """The date line and signature at the very end, if the opinion closes with them: a
+    `Dated:` line with its date, else a signature block (`signer`) and the `Dated:` line
+    right above it, whatever form its date takes (`Dated: 8/23/05`)."""
+    near_end = range(len(lines) - 1, max(len(lines) - 1 - _CLOSING_WITHIN, -1), -1)
+    for i in near_end:
         if CLOSING_RE.match(marks.visible(lines[i].text)) and DATE_RE.search(lines[i].text):
             return i
+    texts = [marks.visible(line.text).strip() for line in lines[near_end.stop + 1:]]
+    offset = near_end.stop + 1
+    for i in near_end:
+        if signer(texts, i - offset):
+            above = next((k for k in range(i - 1, offset - 1, -1) if texts[k - offset]), None)
+            return above if above is not None and CLOSING_RE.match(texts[above - offset]) else i
     return len(lines)
+
+
+# A signing judge's name on a line of its own, in capitals: two to five words of letters
+# (initials with their periods, hyphens, apostrophes), the way a signature block prints it.
+_SIGNED_NAME = re.compile(r"^(?:[A-Z][A-Za-z'’\-]*\.?\s+){1,4}[A-Z][A-Za-z'’\-]*\.?$")
+
+
+def signer(texts: list[str], i: int) -> bool:
+    """`texts[i]` (visible, stripped lines) is a judge's signature: a name in capitals on its
+    own line with the judge's title on the next line that is not blank (`JANE ROE` /
+    `United States District Judge`)."""
+    from ..writings import TITLE_LINE
+
+    name = texts[i]
+    if not (_SIGNED_NAME.match(name) and caps(name)):
+        return False
+    after = next((t for t in texts[i + 1:] if t), "")
+    return bool(TITLE_LINE.match(after))
