@@ -169,9 +169,9 @@ def double_spaced_body(lines: list[Line], page_starts: set[int], default: bool) 
     """Whether the body is double spaced, from the gaps between its own lines (page starts
     say nothing: their gap is the page's top margin); `default` when there are too few."""
     lengths = sorted((len(marks.visible(l.text).strip()) for l in lines), reverse=True)
-    if len(lengths) <= _SPACING_MIN_LINES:
+    if not lengths:
         return default
-    full = _PROSE_SHARE * lengths[_LONGEST_RANK]
+    full = _PROSE_SHARE * lengths[min(_LONGEST_RANK, len(lengths) - 1)]
 
     def prose(line: Line) -> bool:
         return len(marks.visible(line.text).strip()) >= full
@@ -344,13 +344,14 @@ def _indented(lines: list[Line], i: int, base: int) -> bool:
 
 def _words_after_number(lines: list[Line], i: int, width: int) -> bool:
     """The line after a lone outline number holds its heading's words: a line that opens
-    (no lower case), stops short of the full width without ending a sentence, and is not
-    carried on by the line after it."""
+    (no lower case), stops short of the full width without ending a sentence, is not the
+    court's paragraph number (`¶2`), and is not carried on by the line after it."""
     if i + 1 >= len(lines):
         return False
     words = marks.visible(lines[i + 1].text).strip()
     after = marks.visible(lines[i + 2].text).strip() if i + 2 < len(lines) else ""
     return bool(words) and not words[0].islower() and len(words) <= _HEADING_LINE_SHARE * width \
+        and not _PARA_NUM.match(words) \
         and not _SENTENCE_END.search(words) and not (after and after[0].islower())
 
 

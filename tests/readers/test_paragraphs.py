@@ -171,9 +171,10 @@ def test_plain_text_line_cut_into_words_stays_in_its_paragraph():
     text = "\n".join(["ORDER", "", *PARAGRAPHS[0][:1], "", "The", "", "court", "", "will", "",
                       "decide", "", "the", "", "motions", "",
                       "on the briefs without oral argument, as the rules allow.", "",
-                      *PARAGRAPHS[2]])
+                      *PARAGRAPHS[2], "", *PARAGRAPHS[0], "", *PARAGRAPHS[2]])
     state = run_through(text, "blocks")
-    assert _first_words(_paragraphs(state.doc.body)) == ["Plaintiff, a", "We review"]
+    assert not state.double_spaced  # the prose runs single spaced between the pieces
+    assert _first_words(_paragraphs(state.doc.body)) == ["Plaintiff, a", "We review"] * 2
 
 
 def test_heading_number_on_a_line_of_its_own():
