@@ -31,6 +31,7 @@ class Vocabulary:
 # took 56 s for one of 620 KB).  No word is this long; past it the tail is cut.
 _MAX_TAIL = 256
 _WORD_RUN = re.compile(r"[\w'’-]*")
+_SPACE_RUN = re.compile(r"[ \t]{2,}")
 _TRAILING_TOKENS = re.compile(f"(?:{marks.TOKEN_PATTERN})*$")
 
 
@@ -53,7 +54,8 @@ def join_lines(lines: list[str], vocab: Vocabulary) -> str:
                 tail = ""
         parts.append(line)
         tail, last = _advance(tail, last, visible)
-    return re.sub(r"[ \t]{2,}", _keep_sentence_spacing, "".join(parts))
+    # Typewriter double spaces after sentences carry no meaning in XML; runs collapse to one.
+    return _SPACE_RUN.sub(" ", "".join(parts))
 
 
 def _advance(tail: str, last: str, added: str) -> tuple[str, str]:
@@ -64,11 +66,6 @@ def _advance(tail: str, last: str, added: str) -> tuple[str, str]:
     start = len(added) - _WORD_RUN.match(added[::-1]).end()
     tail = added[start:] if start > 0 else tail + added
     return tail[-_MAX_TAIL:], added[-1]
-
-
-def _keep_sentence_spacing(m: re.Match) -> str:
-    # Typewriter double spaces after sentences carry no meaning in XML; runs collapse to one.
-    return " "
 
 
 def _joint(tail: str, last: str, right: str, vocab: Vocabulary) -> tuple[str, bool]:

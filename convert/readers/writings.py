@@ -42,6 +42,15 @@ _NAME_FIRST = re.compile(
     r"^\s*(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+),\s+(?P<title>" + _TITLE + r")"
     r"(?P<rest>(?:,\s*(?:concurring|dissenting)[^.:]*)?)"
     r"(?:[.:](?=\s|$)|(?<=[a-zA-Z])\s*$)")
+# The reporters' abbreviated form, a line of its own: "LAVINE, J.", "READ, J. (concurring).",
+# "GRAFFEO, J. (dissenting).", "SMITH, C.J.", "Opinion of the Court by FOLEY, J."
+# (state reporters; the Caselaw Access Project's texts).  The name is in capitals and the
+# line ends there, so "(Smith, J., dissenting)" inside a sentence opens nothing.
+_NAME_ABBREVIATED = re.compile(
+    r"^\s*(?:Opinion\s+(?:of\s+the\s+Court\s+)?by\s+)?"
+    r"(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+),\s+"
+    r"(?P<title>(?:(?:Acting\s+)?[CP]\.\s?J\.|J\.))"
+    r"(?P<rest>\s*\((?:concurring|dissenting)[^)]*\))?[.:]?\s*$")
 # A signature block's title line under the judge's name ("United States Magistrate Judge").
 TITLE_LINE = re.compile(r"^\s*" + _TITLE + r"\s*$")
 # "CONCURRING OPINION: Blair T. O'Connor, Appellate Immigration Judge" (BIA precedents).
@@ -75,7 +84,7 @@ class Segment:
 def author_line(text: str):
     """(kind, name, end of byline) when the line opens a writing, else None."""
     visible = marks.visible(text)
-    for pattern in (_JUSTICE_FIRST, _NAME_FIRST, _KIND_FIRST, _PER_CURIAM):
+    for pattern in (_JUSTICE_FIRST, _NAME_FIRST, _NAME_ABBREVIATED, _KIND_FIRST, _PER_CURIAM):
         m = pattern.match(visible)
         if m:
             rest = m.groupdict().get("rest") or ""

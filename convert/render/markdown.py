@@ -157,7 +157,7 @@ class MarkdownRenderer:
     # A block is (kind, text): kind "p" for a plain paragraph a lead can be prefixed to.
 
     def para(self, text: str) -> list[tuple[str, str]]:
-        text = _SPACE.sub(" ", text).strip()
+        text = " ".join(text.split())  # white space runs as one space, none at the ends
         if "<br>" in text:
             text = _TRAILING_BREAKS.sub("", text)
         return [("p", start_safe(text))] if text else []

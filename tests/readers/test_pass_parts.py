@@ -20,3 +20,20 @@ def test_author_lines_open_writings():
     state = run_through(text, "parts")
     assert [s.kind for s in state.segments] == ["majority", "dissent"]
     assert [s.author for s in state.segments] == ["Smith", "Jones"]
+
+
+def test_the_reporters_abbreviated_author_lines_open_writings():
+    """State reporters print "JONES, J." on a line of its own, under the court's heading."""
+    text = "\n".join(["COURT OF APPEALS OF NOWHERE", "", "OPINION OF THE COURT", "",
+                      "JONES, J.", *prose(3), "", "READ, J. (concurring).", *prose(3, "concur"),
+                      "", "GRAFFEO, C.J. (dissenting).", *prose(3, "dissent")])
+    state = run_through(text, "parts")
+    assert [s.kind for s in state.segments] == ["majority", "concurrence", "dissent"]
+    assert [s.author for s in state.segments] == ["Jones", "Read", "Graffeo"]
+    assert visible(state.head)[-1] == "OPINION OF THE COURT"
+
+
+def test_an_abbreviated_judge_inside_a_sentence_opens_nothing():
+    text = "\n".join(["OPINION", *prose(2), "The panel agreed (Smith, J., dissenting).",
+                      *prose(3)])
+    assert run_through(text, "parts").segments == []

@@ -55,11 +55,12 @@ def caps(text: str) -> bool:
 
 def header_end(lines) -> int:
     """Index of the first body line: after the title line and any all-capitals lines below
-    it (the motion the opinion decides)."""
+    it (the motion the opinion decides), up to a writing's author line (`JONES, J.`)."""
     for i, line in enumerate(lines[:_TITLE_WITHIN]):
         if TITLE_RE.match(marks.visible(line.text)):
             j = i + 1
-            while j < len(lines) and caps(marks.visible(lines[j].text)):
+            while j < len(lines) and caps(marks.visible(lines[j].text)) \
+                    and not writings.author_line(lines[j].text):
                 j += 1
             return j
     return 0
