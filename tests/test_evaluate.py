@@ -246,6 +246,23 @@ def test_cross_form_agreement():
     assert b.differences == ["notes: pdf 2 [1 2] vs layout 1 [1]", "page breaks: pdf 3 vs raw 2"]
 
 
+def test_paragraph_counts_agree_within_bounds():
+    from evaluation.agreement import agreements
+    from evaluation.measure import Row
+    from evaluation.report import agreement_lines
+
+    def rows(stem, counts):
+        return [Row(f"pdf/{stem}.{f}", stem, f, notes=0, markers=[], eops=1, paragraphs=n)
+                for f, n in zip(("pdf", "layout", "raw"), counts)]
+
+    near, short, apart = agreements(rows("a", [40, 44, 59]) + rows("b", [2, 4, 6])
+                                    + rows("c", [14, 14, 43]))
+    assert near.paragraphs_agree and short.paragraphs_agree and not apart.paragraphs_agree
+    assert apart.agree  # informative: notes and page breaks decide `agree`
+    lines = agreement_lines([near, short, apart])
+    assert lines[-2].endswith("2/3 PDFs agree") and lines[-1] == "  c: 14 / 14 / 43"
+
+
 def test_unlinked_note_is_counted(tmp_path, monkeypatch):
     """A note is linked unless the reader warns that its call was not found (the warning
     `footnotes.link_calls` writes).  The warning is injected so the test pins the counting,

@@ -23,6 +23,7 @@ from .layout import Line
 from .outline import Outline
 
 ROMAN = re.compile(r"^(?=[IVXL])(X{0,3})(IX|IV|V?I{0,3})$")
+_LONE_NUM = re.compile(r"^(?:[IVXL]{1,5}|[A-Z]|\d{1,2}|[a-z]|[ivx]{1,4})[.)]$")
 _NUMBERED_HEADING = re.compile(
     r"^\s*(?P<num>(?:[IVXL]{1,5}|[A-Z]|\d{1,2}|[a-z]|[ivx]{1,4})[.)])\s+(?P<text>\S.*)$")
 _PARA_NUM = re.compile(r"^\s*(?P<num>¶\s*\d{1,4})(?:\s+|$)")
@@ -33,14 +34,39 @@ _SENTENCE_END = re.compile(r"[.:;?!][”’\"')\]]*$")
 # a single-spaced caption and footnotes would outvote the body.  Below this many measured
 # gaps the reader's own guess stands.
 _SPACING_MIN_LINES = 20
+# The spacing is measured between consecutive lines of running prose, at least this share
+# of the length of the body's longest lines (a schedule's or a table's short rows are often
+# single spaced in a double-spaced order), ...
+_PROSE_SHARE = 0.6
+# ... the longest lines' length read at this rank (0-based) so that a stray overlong line
+# (a rule of dots, a URL) does not set it.
+_LONGEST_RANK = 9
+# Gaps between prose lines are the best evidence: this many of them are enough (a short
+# order's one page of prose beside a long schedule).
+_SPACING_MIN_PAIRS = 8
 # Double spaced when more than this share of the body's line gaps hold a blank line: block
 # quotes, headings and page tops are single spaced even in a double-spaced body.
 _DOUBLE_SHARE = 0.6
+# Three one-word lines in a row are no prose, list or table a court prints (a table's
+# column would be read as cells): they are one printed line cut into words.
+_FRAGMENT_RUN = 3
 # A first-line indent: the line starts this many columns (text) or character widths (PDF)
 # right of the column's usual left edge -- a tab stop of half an inch is 5-8 characters in
-# 10-12 point type; 1 column is extraction jitter, more than 10 is a centred line or a quote.
-_FIRST_INDENT_MIN, _FIRST_INDENT_MAX = 2, 10
-# A centred heading is a short line: at most this share of the text width (longer centred
+# 10-12 point type, one inch in a typewriter face 10 characters, which `pdftotext -layout`
+# spreads over 12 columns; 1 column is extraction jitter.  (A block quote set in further is
+# told by its following lines, which keep the inset.)
+_FIRST_INDENT_MIN, _FIRST_INDENT_MAX = 2, 15
+# A heading's words, on the line after its lone number, stop short of this share of the
+# text width (a list item's wrapped lines run the full width).
+_HEADING_LINE_SHARE = 0.9
+# A line reaches the right edge when it ends within this share of the text width of it
+# (justified lines end at it; a block quote's lines end an inset of half an inch or more,
+# some 10% of a page's text width, before it).
+_RIGHT_EDGE_SLACK = 0.05
+# A centred heading stands at least this far in from the left edge (further than the
+# shortest first-line indent: a one-line paragraph is not centred)...
+_CENTRED_MIN_INSET = 6
+# ...is a short line: at most this share of the text width (longer centred
 # lines are a caption's party names or a quoted title)...
 _CENTRED_MAX_SHARE = 0.6
 # ...whose left and right insets differ by at most this many columns or this share of the
@@ -53,7 +79,12 @@ _HEADING_MIN_LETTERS = 3
 # A document marks its paragraphs by first-line indents when at least this many lines after
 # a sentence's end are so indented: then a short last line alone is no paragraph end (a
 # ragged right margin ends lines short everywhere), and the indent decides.
-_INDENT_STYLE_MIN = 3
+_MARKED_MIN = 3
+# It marks them by blank lines when, besides, at least this share of its short lines ending
+# a sentence are followed by one (plain pdftotext text also leaves blank lines here and
+# there, between pieces of a line or around a page's furniture, but not after most
+# paragraphs).
+_GAP_STYLE_SHARE = 0.5
 
 
 @dataclass
@@ -77,11 +108,22 @@ def style_of(num: str) -> str:
     return "lower"
 
 
+# The text width is a high percentile of the line lengths (the full lines of running prose;
+# the rest end paragraphs or are headings)...
+_WIDTH_PERCENTILE = 0.9
+# ...leaving out lines this much longer than the upper quartile: plain pdftotext joins a
+# footnote's or a caption's columns into one overlong line, and a tail of them would set
+# the width.
+_OVERLONG = 1.2
+
+
 def text_width(lines: list[Line]) -> int:
     lengths = sorted(len(marks.visible(l.text).strip()) for l in lines if l.text.strip())
     if not lengths:
         return 80
-    return lengths[int(len(lengths) * 0.9) - 1 if len(lengths) > 1 else 0]
+    cap = _OVERLONG * lengths[3 * len(lengths) // 4]
+    lengths = [n for n in lengths if n <= cap]
+    return lengths[int(len(lengths) * _WIDTH_PERCENTILE) - 1 if len(lengths) > 1 else 0]
 
 
 def _is_caps_heading(text: str) -> bool:
@@ -126,25 +168,58 @@ def _cells(text: str) -> list[str]:
 def double_spaced_body(lines: list[Line], page_starts: set[int], default: bool) -> bool:
     """Whether the body is double spaced, from the gaps between its own lines (page starts
     say nothing: their gap is the page's top margin); `default` when there are too few."""
-    gaps = [l.blank_before for l in lines if l.text.strip() and id(l) not in page_starts]
-    if len(gaps) <= _SPACING_MIN_LINES:
+    lengths = sorted((len(marks.visible(l.text).strip()) for l in lines), reverse=True)
+    if not lengths:
         return default
-    return sum(1 for g in gaps if g >= 1) > _DOUBLE_SHARE * len(gaps)
+    full = _PROSE_SHARE * lengths[min(_LONGEST_RANK, len(lengths) - 1)]
+
+    def prose(line: Line) -> bool:
+        return len(marks.visible(line.text).strip()) >= full
+
+    between_prose = [b.blank_before for a, b in zip(lines, lines[1:])
+                     if id(b) not in page_starts and prose(a) and prose(b)]
+    every = [l.blank_before for l in lines if id(l) not in page_starts]
+    for gaps, least in ((between_prose, _SPACING_MIN_PAIRS), (every, _SPACING_MIN_LINES)):
+        if len(gaps) >= least:  # too little prose: every line's gap
+            return sum(1 for g in gaps if g >= 1) > _DOUBLE_SHARE * len(gaps)
+    return default
+
+
+def _fragments(lines: list[Line]) -> set[int]:
+    """Indexes of lines that are pieces of one printed line: runs of `_FRAGMENT_RUN` or more
+    lines of a single word each (plain pdftotext cuts a widely spaced justified line into
+    its words, with blank lines between them)."""
+    out: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines + [Line("two words", 0)]):
+        if len(marks.visible(line.text).split()) == 1:
+            run.append(i)
+            continue
+        if len(run) >= _FRAGMENT_RUN:
+            out.update(run)
+        run = []
+    return out
 
 
 def _first_indented(line: Line, base: int) -> bool:
     return _FIRST_INDENT_MIN <= line.indent - base <= _FIRST_INDENT_MAX
 
 
-def _indent_style(lines: list[Line], base: int) -> bool:
-    """Whether first-line indents mark this text's paragraphs (see `_INDENT_STYLE_MIN`)."""
-    found = 0
+def _marked_paragraphs(lines: list[Line], base: int, usual_gap: int, width: int,
+                       page_starts: set[int]) -> bool:
+    """Whether the text marks its paragraphs -- by first-line indents, or by a gap wider
+    than the usual one after most short lines that end a sentence -- so that such a line
+    alone ends none (see `_MARKED_MIN`)."""
+    indented = gapped = short_ends = 0
     for prev, line in zip(lines, lines[1:]):
-        if _first_indented(line, base) and _SENTENCE_END.search(marks.visible(prev.text).rstrip()):
-            found += 1
-            if found >= _INDENT_STYLE_MIN:
-                return True
-    return False
+        before = marks.visible(prev.text).strip()
+        if not _SENTENCE_END.search(before):
+            continue
+        indented += _first_indented(line, base)
+        gapped += id(line) not in page_starts and line.blank_before > usual_gap
+        short_ends += _ends_paragraph(before, width)
+    return indented >= _MARKED_MIN or (
+        gapped >= _MARKED_MIN and gapped >= _GAP_STYLE_SHARE * short_ends)
 
 
 def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> list[RawBlock]:
@@ -164,13 +239,16 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
     indents = sorted(l.indent for l in lines if l.text.strip())
     base_indent = indents[len(indents) // 2] if indents else 0
     usual_gap = 1 if double_spaced else 0
+    fragments = _fragments(lines)
     # Where indents mark paragraphs, a short line ending a sentence does not end one.
-    short_line_ends = not _indent_style(lines, base_indent)
+    short_line_ends = not _marked_paragraphs(lines, base_indent, usual_gap, width, page_starts)
 
-    table_until = -1
+    table_until = words_of_heading = -1
     for i, line in enumerate(lines):
         text = marks.visible(line.text).strip()
         if not text:
+            continue
+        if i == words_of_heading:
             continue
         if i < table_until:
             blocks[-1].rows.append(_cells(line.text))
@@ -195,12 +273,22 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             prev = marks.visible(lines[i - 1].text).rstrip()
             # A wider gap than the body's usual one (a page's top margin says nothing), or a
             # first-line indent after a sentence's end (a page's first line keeps its indent).
-            wider_gap = id(line) not in page_starts and line.blank_before > usual_gap
+            # A paragraph never opens in the middle of a sentence (lower case), after a lone
+            # item number, nor at a piece of a printed line cut into words.
+            wider_gap = id(line) not in page_starts and line.blank_before > usual_gap \
+                and not (text[0].islower() and not _LONE_NUM.match(text)) \
+                and not _LONE_NUM.match(prev.strip()) and not (
+                    (i in fragments or i - 1 in fragments) and not _SENTENCE_END.search(prev))
             if wider_gap or (_first_indented(line, base_indent) and _SENTENCE_END.search(prev)):
                 open_para = None
         # A numbered heading may also follow a full-width line that ends a sentence.
         standalone = open_para is None or (i > 0 and bool(
             _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip())))
+        if standalone and _LONE_NUM.match(text) and _words_after_number(lines, i, width):
+            open_para = None  # a heading's number on a line of its own (plain pdftotext)
+            blocks.append(RawBlock("heading", [lines[i + 1].text.strip()], line.text.strip()))
+            words_of_heading = i + 1
+            continue
         m = _NUMBERED_HEADING.match(text)
         heading_like = (len(text) <= 0.8 * width and not _SENTENCE_END.search(text.rstrip())
                         or _is_caps_heading(text))
@@ -209,9 +297,10 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             num, heading = _split_num(line.text)
             blocks.append(RawBlock("heading", [heading], num))
             continue
-        if (open_para is None and _is_caps_heading(text) and _isolated(lines, i) or i and _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip())
-                and _centred_alone(lines, i, base_indent, width)) and not \
-                _continues(lines, i, double_spaced, single):
+        caps_alone = open_para is None and _is_caps_heading(text) and _isolated(lines, i)
+        centred = i > 0 and _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip()) \
+            and _centred_alone(lines, i, base_indent, width)
+        if (caps_alone or centred) and not _continues(lines, i, double_spaced, single):
             open_para = None
             blocks.append(RawBlock("heading", [line.text.strip()], None))
             continue
@@ -220,7 +309,8 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
                                      and not _ends_paragraph(text, width))
         else:  # single spacing: a run of two or more lines set in from both margins
             in_quote = _indented(lines, i, base_indent) and (
-                _indented(lines, i - 1, base_indent) or _indented(lines, i + 1, base_indent))
+                _indented(lines, i - 1, base_indent) or _indented(lines, i + 1, base_indent)) \
+                and not _first_line(lines, i, base_indent, width)
         if in_quote:
             if blocks and blocks[-1].kind == "quote" and open_para is None:
                 blocks[-1].lines.append(line.text)
@@ -252,13 +342,26 @@ def _indented(lines: list[Line], i: int, base: int) -> bool:
         marks.visible(line.text).strip() != "" and not line.text.lstrip().startswith("\ue002")
 
 
+def _words_after_number(lines: list[Line], i: int, width: int) -> bool:
+    """The line after a lone outline number holds its heading's words: a line that opens
+    (no lower case), stops short of the full width without ending a sentence, is not the
+    court's paragraph number (`¶2`), and is not carried on by the line after it."""
+    if i + 1 >= len(lines):
+        return False
+    words = marks.visible(lines[i + 1].text).strip()
+    after = marks.visible(lines[i + 2].text).strip() if i + 2 < len(lines) else ""
+    return bool(words) and not words[0].islower() and len(words) <= _HEADING_LINE_SHARE * width \
+        and not _PARA_NUM.match(words) \
+        and not _SENTENCE_END.search(words) and not (after and after[0].islower())
+
+
 def _centred(line: Line, text: str, base: int, width: int) -> bool:
     """A short line of words centred in the column (`Background`, `Discussion`): set in
     beyond any paragraph indent, about as far from the right edge as from the left, and not
     ending a sentence -- an unnumbered heading."""
     left = line.indent - base
     right = width - left - len(text)
-    return (left > _FIRST_INDENT_MAX and len(text) <= _CENTRED_MAX_SHARE * width
+    return (left >= _CENTRED_MIN_INSET and len(text) <= _CENTRED_MAX_SHARE * width
             and abs(left - right) <= max(_CENTRE_SLACK, _CENTRE_SLACK_SHARE * width)
             and sum(c.isalpha() for c in text) >= _HEADING_MIN_LETTERS
             and not ROMAN.match(text.rstrip("."))
@@ -272,6 +375,16 @@ def _centred_alone(lines: list[Line], i: int, base: int, width: int) -> bool:
         return 0 <= j < len(lines) and _centred(lines[j], marks.visible(lines[j].text).strip(),
                                                 base, width)
     return centred(i) and not centred(i - 1) and not centred(i + 1)
+
+
+def _first_line(lines: list[Line], i: int, base: int, width: int) -> bool:
+    """Line i is a paragraph's first line, not a quotation's: set in, it still reaches the
+    right edge (a block quote is set in on both sides), and the next line is flush left."""
+    line = lines[i]
+    reach = line.indent - base + len(marks.visible(line.text).strip())
+    nxt = lines[i + 1] if i + 1 < len(lines) else None
+    return reach >= (1 - _RIGHT_EDGE_SLACK) * width and nxt is not None and \
+        nxt.indent - base < _FIRST_INDENT_MIN
 
 
 def _isolated(lines: list[Line], i: int) -> bool:
@@ -301,7 +414,10 @@ def _continues(lines, i, double_spaced, single) -> bool:
 
 
 def _ends_paragraph(text: str, width: int) -> bool:
-    return len(text) < 0.85 * width and bool(_SENTENCE_END.search(text.rstrip()))
+    """A line short of the width that ends a sentence (a lone item number `a.` opens its
+    item's text)."""
+    return len(text) < 0.85 * width and bool(_SENTENCE_END.search(text.rstrip())) \
+        and not _LONE_NUM.match(text.strip())
 
 
 def nest(blocks: list[RawBlock], make_paragraph, make_inline) -> list:

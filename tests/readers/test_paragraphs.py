@@ -21,7 +21,7 @@ PARAGRAPHS = [
      "the district court granted summary judgment to the defendants.",
      "Plaintiff now appeals from that ruling."],
     ["On a day in spring, Plaintiff applied to the agency for a benefit",
-     "under the statute, and the agency scheduled an interview.",
+     "under the statute.  The agency held an interview.",
      "He attended it.  The officer asked him a series of questions",
      "about his residence and his travel during the relevant period.",
      "The officer then recommended approval of the application."],
@@ -118,3 +118,88 @@ def test_centred_heading_between_indented_paragraphs():
     assert [s.heading for s in sections] == [["Background"], ["Discussion"]]
     assert _first_words(_paragraphs(state.doc.body)) == EXPECTED_STARTS * 2
     assert not any(isinstance(b, Quote) for p in _paragraphs(state.doc.body) for b in p.blocks)
+
+
+def _ragged_blank_line_text() -> str:
+    """Single spaced, paragraphs parted by a blank line and not indented, ragged right."""
+    out = ["ORDER", ""]
+    for para in TWICE:
+        out += para + [""]
+    return "\n".join(out)
+
+
+def test_single_spaced_text_with_blank_lines_between_paragraphs():
+    """Where blank lines part the paragraphs, a short line ending a sentence inside one
+    (a ragged right edge) does not end it."""
+    state = run_through(_ragged_blank_line_text(), "blocks")
+    assert _first_words(_paragraphs(state.doc.body)) == EXPECTED_STARTS * 2
+
+
+QUOTED = ["the agency may deny an application where the applicant has been",
+          "absent for a continuous period of one year or more during the",
+          "period for which continuous residence is required."]
+
+
+def test_block_quote_set_in_on_both_sides_and_an_indented_heading():
+    """Single spaced: the quotation is set in on both sides; an indented numbered heading
+    above an indented first line makes neither of them a quotation."""
+    wide = ["Plaintiff applied to the agency for a benefit under the statute, and the agency",
+            "scheduled an interview at which the officer asked him about his residence and",
+            "travel during the period, and the officer then wrote a report of what he had",
+            "heard and seen for the director of the office, who read it within the month.",
+            "The statute provides, in the part that matters here, in these words, as follows:"]
+    after = ["The officer then recommended that the agency approve the application, and the",
+             "agency at first did so before it learned of the applicant's long absence abroad.",
+             "It then reopened the matter."]
+    lines = ["ORDER", "", "     A. Background"]
+    lines += ["     " + wide[0]] + wide[1:]
+    lines += ["          " + q for q in QUOTED]
+    lines += ["     " + after[0]] + after[1:]
+    lines += ["     " + wide[0]] + wide[1:]
+    state = run_through("\n".join(lines), "blocks")
+    section = next(b for b in state.doc.body if isinstance(b, Section))
+    assert section.heading == ["Background"]
+    paragraphs = _paragraphs(state.doc.body)
+    assert _first_words(paragraphs) == ["Plaintiff applied", "The officer", "Plaintiff applied"]
+    quotes = [b for b in paragraphs[0].blocks if isinstance(b, Quote)]
+    assert len(quotes) == 1 and "continuous residence" in str(quotes[0])
+
+
+def test_plain_text_line_cut_into_words_stays_in_its_paragraph():
+    """Plain pdftotext cuts a widely spaced justified line into its words, one a line with
+    blank lines between: they carry on the paragraph, they do not each open one."""
+    text = "\n".join(["ORDER", "", *PARAGRAPHS[0][:1], "", "The", "", "court", "", "will", "",
+                      "decide", "", "the", "", "motions", "",
+                      "on the briefs without oral argument, as the rules allow.", "",
+                      *PARAGRAPHS[2], "", *PARAGRAPHS[0], "", *PARAGRAPHS[2]])
+    state = run_through(text, "blocks")
+    assert not state.double_spaced  # the prose runs single spaced between the pieces
+    assert _first_words(_paragraphs(state.doc.body)) == ["Plaintiff, a", "We review"] * 2
+
+
+def test_heading_number_on_a_line_of_its_own():
+    """Plain pdftotext sets a heading's number and its words on two lines: one heading.
+    A lone item letter opens its item's text instead."""
+    text = "\n".join(["ORDER", "", *PARAGRAPHS[0], "", "I.", "", "Whether the agency erred", "",
+                      *PARAGRAPHS[1], "", "a.", "", "A video game of chance played for a",
+                      "prize, as the statute defines it.", "", *PARAGRAPHS[2]])
+    state = run_through(text, "blocks")
+    section = next(b for b in state.doc.body if isinstance(b, Section))
+    assert section.heading == ["Whether the agency erred"]
+    assert _first_words(_paragraphs(state.doc.body)) == [*EXPECTED_STARTS[:2], "a. A",
+                                                         EXPECTED_STARTS[2]]
+
+
+def test_double_spaced_order_with_a_single_spaced_schedule():
+    """A double-spaced order's blank lines are its spacing, even when a long single-spaced
+    schedule of short rows follows it."""
+    body = []
+    for para in TWICE:
+        for k, line in enumerate(para):
+            body += [(INDENT if k == 0 else "") + line, ""]
+    schedule = [f"Doe {n} v. Company, Inc." for n in range(1, 60)]
+    # The prose of this fixture has no ragged short lines: only spacing is under test.
+    state = run_through("\n".join(["ORDER", "", *body, "SCHEDULE A", "", *schedule]), "blocks")
+    assert state.double_spaced
+    starts = _first_words(_paragraphs(state.doc.body))
+    assert starts[:6] == EXPECTED_STARTS * 2

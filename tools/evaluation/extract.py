@@ -21,6 +21,8 @@ class Found:
     court_name: str | None = None
     titles: list[str] = field(default_factory=list)
     writings: list[tuple[str, str | None]] = field(default_factory=list)  # (kind, author)
+    paragraphs: int = 0  # the body's paragraphs (judgmentBody//paragraph)
+    paragraph_words: int = 0  # the words in them
 
 
 def found_in(tree) -> Found:
@@ -32,6 +34,9 @@ def found_in(tree) -> Found:
     f = Found()
     f.notes = [(n.get("marker") or "", _text(n)) for n in xp("//akn:authorialNote")]
     f.eops = [e.get("number") for e in xp("//akn:eop")]
+    paragraphs = xp("//akn:judgmentBody//akn:paragraph")
+    f.paragraphs = len(paragraphs)
+    f.paragraph_words = sum(len(" ".join(p.itertext()).split()) for p in paragraphs)
     f.dockets = [_text(d) for d in xp("//akn:docketNumber")]
     f.dockets += [v for v in xp("//akn:FRBRWork/akn:FRBRnumber/@value") if v not in f.dockets]
     dates = xp("//akn:FRBRWork/akn:FRBRdate[@name='decision']/@date")

@@ -46,6 +46,9 @@ class Row:
     linked: int | None = None
     # page breaks
     eops: int | None = None
+    # paragraphs of the body, and the words in them
+    paragraphs: int | None = None
+    paragraph_words: int | None = None
     eops_numbered: int | None = None
     breaks_expected: int | None = None
     breaks_found: int | None = None
@@ -176,6 +179,7 @@ def measure(item: Input, label: dict | None,
         row.linked = row.notes - sum(1 for w in report.warnings if _UNLINKED_RE.search(w))
         row.eops = len(found.eops)
         row.eops_numbered = sum(1 for n in found.eops if n)
+        row.paragraphs, row.paragraph_words = found.paragraphs, found.paragraph_words
         row.writings = len(found.writings)
         row.writing_kinds = [k for k, _ in found.writings]
         row.writing_authors = [a for _, a in found.writings]

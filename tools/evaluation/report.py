@@ -110,6 +110,14 @@ def agreement_lines(agreements) -> list[str]:
              f"{len(agreements) - len(bad)}/{len(agreements)} PDFs agree"]
     for a in bad:
         lines.append(f"  {a.stem}: " + "; ".join(a.differences))
+    from .agreement import PARAGRAPH_RATIO, PARAGRAPH_SLACK
+
+    apart = [a for a in agreements if not a.paragraphs_agree]
+    lines.append(f"Paragraphs (informative; pdf / -layout / plain text within x{PARAGRAPH_RATIO:g} "
+                 f"or {PARAGRAPH_SLACK}): {len(agreements) - len(apart)}/{len(agreements)} "
+                 f"PDFs agree")
+    for a in apart:
+        lines.append(f"  {a.stem}: " + " / ".join(str(n) for n in a.paragraphs))
     return lines
 
 
