@@ -8,7 +8,8 @@ The evidence, in the order it is weighed (no rule names one document's words):
   writing; symbol notes do not touch the numbered sequence), and its **call stands above** it
   in the text: a superscript, the number glued to a word or punctuation (`rights.2`), the
   label's own bracketed form (`[2]`), or, as a fallback for the expected number only, a
-  separate token after a space (`claims 2 because`);
+  separate token after a space (`claims 2 because`) or at the head of the next line after a
+  sentence's end (`witnesses.` / `2 Also,`);
 * the **zone** it opens is set apart: below a separator rule, in smaller type (PDF), after a
   wider vertical gap than the page's lines have, as a label alone on its line, or in the lower
   part of the page.  A weak call (a separate token) needs the stronger signs.
@@ -102,9 +103,34 @@ january february march april may june july august september october november dec
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 # A word that closes its sentence or clause before the number does not govern it ("the tax
-# years. 1", "for ten days, 2"): a full word (longer than the abbreviations `No.`, `sec.`,
-# `para.`, `vol.`) before a full stop, or any word before a comma or semicolon.
-_ENDS_CLAUSE = re.compile(r"^(?:[^\W\d_]{5,}[.!?]|[^\W\d_]+[,;])[”’\"')\]]*$")
+# years. 1", "for ten days, 2", "the old rule. 15", "this part.\" 15"): a full word (longer
+# than the abbreviations `No.`, `sec.`, `para.`, `vol.`) before a full stop, any word before
+# a full stop and a closing quote or bracket (an abbreviation's period is never quoted), or
+# before `?`, `!`, a comma or a semicolon.  A shorter word ends its sentence too unless it is
+# one of the abbreviations that stand before a number (`_NUMBER_ABBREVIATIONS`).
+_ENDS_CLAUSE = re.compile(r"^(?:[^\W\d_]{5,}[.!?]|[^\W\d_]+(?:[,;!?]|\.[”’\"')\]]))"
+                          r"[”’\"')\]]*$")
+_FULL_STOP = re.compile(r"^(?P<word>[^\W\d_]+)\.$")
+# The reference words (above) that are abbreviations: `No. 2`, `p. 3`, `sec. 4`, `Id. 5`.
+# Their period does not end a sentence; a full word's (`rule.`, `page.`) does.
+_NUMBER_ABBREVIATIONS = frozenset("""
+no nos p pp sec secs ch chap art ex exh n nn vol id para paras fn fig col approx
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+
+def _ends_clause(word: str, punct: str) -> bool:
+    """Does `word` followed by `punct` close its sentence or clause (see `_ENDS_CLAUSE`)?"""
+    if _ENDS_CLAUSE.match(word + punct):
+        return True
+    return punct == "." and word.lower() not in _NUMBER_ABBREVIATIONS
+# A sentence's end before a bare number: a full stop, question or exclamation mark, and any
+# closing quotes or brackets.
+_SENTENCE_CLOSED = re.compile(r"^[.!?][”’\"')\]]*$")
+# After a call at a sentence's end, a note's text may open with a citation to a volume
+# (`concur." 3 37 Am.Jur.2d`): a number, then a word with a capital.  After a sentence's end
+# the first number cannot continue a quantity of that sentence, so it is the call.
+_CITATION_AFTER = re.compile(r"^\s\d+\s+[A-Z]")
 # After a bare number, what makes it a quantity or a reference, not a call.
 _NOT_A_CALL_AFTER = re.compile(r"^(?:[,.]?\s*\d|\s*%|\s*(?:st|nd|rd|th)\b|:\d|\s*[-–—]\s*\d|"
                                r"\s+(?:of|to|through|and|or|percent|per)\s+\d)", re.I)
@@ -198,9 +224,12 @@ def _weak_calls(marker: str, text: str):
     for m in pattern.finditer(text):
         before = re.search(r"([^\W\d_]+)(\W*)\s$", text[:m.start()])
         if before and before.group(1).lower() in _REFERENCE_WORDS \
-                and not _ENDS_CLAUSE.match(before.group(1) + before.group(2)):
+                and not _ends_clause(before.group(1), before.group(2)):
             continue
-        if _NOT_A_CALL_AFTER.match(text[m.end():]):
+        if _NOT_A_CALL_AFTER.match(text[m.end():]) and not (
+                before and _SENTENCE_CLOSED.match(before.group(2))
+                and _ends_clause(before.group(1), before.group(2))
+                and _CITATION_AFTER.match(text[m.end():])):
             continue
         yield m
 
@@ -212,7 +241,8 @@ def _call_strength(label: Label, lines: list[Line]) -> int:
         return 2
     if label.marker.isdigit() and (
             any(next(_weak_calls(label.marker, l.text), None) for l in lines)
-            or any(_lone_call(label.marker, lines, j) for j in range(1, len(lines)))):
+            or any(_lone_call(label.marker, lines, j) or _line_start_call(label.marker, lines, j)
+                   for j in range(1, len(lines)))):
         return 1
     return 0
 
@@ -228,6 +258,30 @@ def _lone_call(marker: str, lines: list[Line], j: int) -> bool:
     fallback, for the expected number only."""
     return j > 0 and lines[j].text.strip() == marker \
         and bool(_CALL_BEFORE.search(lines[j - 1].text.rstrip()))
+
+
+# A sentence the call's line opens after it: a capitalised word in lower case (`18 Also,`);
+# a reporter's or code's abbreviation (`18 U.S.C.`, `3 F.3d`) is a citation's volume instead.
+_OPENS_WORD = re.compile(r"\s+[“‘\"']?[A-Z][a-z]+\b(?!\.)")
+
+
+def _line_start_call(marker: str, lines: list[Line], j: int) -> bool:
+    """A call wrapped to the start of the next line: the renderer broke the line between the
+    sentence and its raised number, and pdftotext sets the number at the head of the next
+    line (`... of witnesses.` / `18 Also, the Supreme Court`).  The line before ends a
+    sentence, the number stands alone before a capitalised word.  A separate-token call:
+    the fallback, for the expected number only."""
+    if j == 0:
+        return False
+    text = lines[j].text.lstrip()
+    if not text.startswith(marker) or not _OPENS_WORD.match(text[len(marker):]):
+        return False
+    return bool(_SENTENCE_END_STRICT.search(lines[j - 1].text.rstrip()))
+
+
+# A sentence's end at a line's end: a full stop after a word of two or more letters (not an
+# initial or an abbreviation like `No.`), or `?` or `!`, then any closing quotes or brackets.
+_SENTENCE_END_STRICT = re.compile(r"(?:[^\W\d_]{2,}(?<!\bNo)(?<!\bno)\.|[?!])[”’\"')\]]*$")
 
 
 # ------------------------------------------------------------------ zones
@@ -625,6 +679,13 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
         if page is None:
             continue
         for li, line in enumerate(page.lines):
+            if weak and _line_start_call(note.marker, page.lines, li):
+                before = page.lines[li - 1]
+                at = (page_no, li - 1, len(before.text))
+                if at > after:  # the call joins the sentence it closes
+                    before.text = before.text.rstrip() + marks.call(k)
+                    line.text = line.text.lstrip()[len(note.marker):].lstrip()
+                    return at
             if weak and _lone_call(note.marker, page.lines, li):
                 before = page.lines[li - 1]
                 at = (page_no, li - 1, len(before.text))
