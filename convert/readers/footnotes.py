@@ -83,6 +83,11 @@ WIDER_MIN_LINES = 2
 # none: a page with at most this many blank lines shows its blocks that way (a page of
 # blank-line paragraphs has one before each paragraph).
 FOOT_BLOCK_MAX_BREAKS = 3
+# Plain pdftotext may print a page's notes right under its body with no blank line: labels
+# in sequence from the expected number to the page's foot open the zone.  A run of this many
+# labels (n, n+1) shows it even after a line that breaks off mid-sentence; a single label
+# needs the line above to end a sentence.
+FOOT_RUN_MIN = 2
 # Text whose lines are whole paragraphs (one paragraph a line, as some courts publish their
 # decisions as text) shows nothing of a line's place on the printed page.  A printed line
 # holds at most about 100 characters at the smallest body type; a page whose median line is
@@ -440,7 +445,8 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
         if label is None or (label.alone and i == len(lines) - 1):
             continue  # a label alone closing the page has no note below it (see _trailing_label)
         run_on = _run_on_start(info, seq, i)
-        if not info.zone_like(i, label) and run_on is None and not (
+        foot = _foot_run(info, seq, label, i)
+        if not info.zone_like(i, label) and run_on is None and not foot and not (
                 (info.lower(i) or _shaped_like_last(info, seq, label))
                 and label.marker == _expected(seq.notes)
                 and _call_strength(label, previous + lines[:i]) == 2):
@@ -450,7 +456,8 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
             # document's earlier notes were takes its place.
             continue
         if _starts_note(label, seq, previous + lines[:i],
-                        info.set_apart(i, label) or run_on is not None, lines[i + 1:]):
+                        info.set_apart(i, label) or run_on is not None or foot,
+                        lines[i + 1:]):
             start = i if run_on is None else run_on
             # Smaller type just above the first label continues the last note (PDF).
             while seq.notes and start > 1 and info.small(start - 1) and not info.small(0):
@@ -464,6 +471,35 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
         if start < len(lines) and not info.small(0):
             return -1, start, True
     return None
+
+
+def _foot_run(info: _Page, seq: _Sequence, label: Label, i: int) -> bool:
+    """Plain pdftotext may print no blank line between the body and the notes: the zone is
+    then the page's foot that a run of labels opens.  The label is the expected number,
+    printed as the document's last note was (same form, full stop or none), low on the
+    page, and every label below it on the page goes on in sequence (n+1, n+2...), as notes
+    do and a body's wrapped line starting with a number does not; the line above ends a
+    sentence, or the run holds at least `FOOT_RUN_MIN` labels."""
+    lines = info.page.lines
+    if not seq.notes or not info.lower(i) or label.marker != _expected(seq.notes):
+        return False
+    last = seq.notes[-1]
+    if last.form != label.form or last.dot != label.dot or not last.marker.isdigit():
+        return False
+    want = int(label.marker) + 1
+    for k in range(i + 1, len(lines)):
+        below = label_of(lines[k].text)
+        if below and below.form == "num" and not _SENTENCE_END.search(
+                lines[k - 1].text.rstrip()):
+            continue  # a wrapped line of the note that begins with a number
+        if below:
+            if below.marker != str(want) or below.form != label.form or below.dot != label.dot:
+                return False
+            want += 1
+    # The body breaks off mid-sentence at a page's foot when its text goes on overleaf: a
+    # run of labels then bears the zone out; one label alone needs the sentence's end.
+    return want - int(label.marker) >= FOOT_RUN_MIN \
+        or bool(_SENTENCE_END.search(lines[i - 1].text.rstrip()))
 
 
 def _shaped_like_last(info: _Page, seq: _Sequence, label: Label) -> bool:

@@ -109,6 +109,25 @@ def test_a_call_wrapped_to_the_head_of_the_next_line_is_a_separate_token_call():
     assert run_through("\n".join(page), "note_zones").notes == []
 
 
+def test_a_run_of_labels_at_the_page_foot_opens_the_zone_with_no_blank_line_above_it():
+    """Plain pdftotext printed the notes right under the body.  After the document's first
+    note, the expected number and the next in sequence to the page's foot are the zone,
+    though the body's last line breaks off mid-sentence; a line that begins with a number
+    out of sequence is body text."""
+    page1 = prose(6) + ["as the court held.1 More words of the text go on here.", "",
+                        "__________", "1 The first note."]
+    page2 = prose(8) + ["the parents acknowledged him. 2 While an acknowledgment stands,",
+                        "the child has rights. 3 The child bears the same relation",
+                        *prose(8, "more"), "a prosecuting attorney may",
+                        "2 MCL 722.1003(1).", "3 MCL 722.1004, quoted in Aichele."]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert _notes(state) == [("1", "The first note."), ("2", "MCL 722.1003(1)."),
+                             ("3", "MCL 722.1004, quoted in Aichele.")]
+    page2[-1] = "4 MCL 722.1004, quoted in Aichele."
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+
+
 # ---------------------------------------------------------------- shape 2: symbols
 
 def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
