@@ -334,12 +334,14 @@ _LEADING_MARKS = re.compile("^\\s*((?:\ue002[^\ue003]*\ue003)*)\\s*")
 
 
 def _indented(lines: list[Line], i: int, base: int) -> bool:
-    """Set in by four or more columns from the text's usual left edge (a block quote)."""
+    """Set in by four or more columns from the text's usual left edge (a block quote).  A
+    page's first line keeps its indentation (the page break's mark follows the spaces), so a
+    quotation running over a page stays one."""
     if not 0 <= i < len(lines) or id(lines[i]) is None:
         return False
     line = lines[i]
     return bool(line.text.strip()) and line.indent >= base + 4 and \
-        marks.visible(line.text).strip() != "" and not line.text.lstrip().startswith("\ue002")
+        marks.visible(line.text).strip() != ""
 
 
 def _words_after_number(lines: list[Line], i: int, width: int) -> bool:
