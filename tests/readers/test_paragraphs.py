@@ -224,3 +224,35 @@ def test_block_quote_running_over_a_page_stays_one():
     quotes = [b for p in _paragraphs(state.doc.body) for b in p.blocks if isinstance(b, Quote)]
     assert len(quotes) == 1
     assert "continuous residence" in str(quotes[0]) and "absent for" in str(quotes[0])
+
+
+def test_capitals_heading_after_a_sentence_in_indented_text():
+    """Where indents mark paragraphs, a short line ending a sentence leaves the paragraph
+    open; a capitals line standing alone after it is still a heading."""
+    lines = ["ORDER", ""]
+    for k, para in enumerate(TWICE):
+        if k == 3:
+            lines += ["DISCUSSION", ""]
+        for j, line in enumerate(para):
+            lines += [(INDENT if j == 0 else "") + line, ""]
+    state = run_through("\n".join(lines), "blocks")
+    sections = [b for b in state.doc.body if isinstance(b, Section)]
+    assert [s.heading for s in sections] == [["DISCUSSION"]]
+    assert _first_words(_paragraphs(state.doc.body)) == EXPECTED_STARTS * 2
+
+
+def test_lone_part_number_above_a_numbered_heading():
+    """`III.` alone above `A. Choice of law`: the letter's line is a heading of its own, not
+    the words of part III."""
+    text = "\n".join(["ORDER", "", *PARAGRAPHS[0], "", "III.", "", "A. Choice of law", "",
+                      *PARAGRAPHS[2]])
+    state = run_through(text, "blocks")
+    headings = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Section):
+                headings.append(item.heading)
+                walk(item.children)
+    walk(state.doc.body)
+    assert ["Choice of law"] in headings
