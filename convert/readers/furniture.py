@@ -144,11 +144,18 @@ def _strip_running_heads(pages: list[Page], report: ReadReport) -> dict[int, int
         return {}
     need = max(2, math.ceil(0.25 * len(later)))
     top, bottom = Counter(), Counter()
+    # A running head or foot is printed once a page.  Lines alike but for their numbers that
+    # stand twice in one page's zone are something else: short notes ("2 Exhibit 1" over
+    # "3 Exhibit 13"), rows of a form.
+    twice: set[str] = set()
     for page in later:
-        top.update({_key(l.text) for l in page.lines[:_TOP_ZONE]})
-        bottom.update({_key(l.text) for l in page.lines[-_BOTTOM_ZONE:]})
-    heads = {k for k, n in top.items() if n >= need and _plausible_head(k)}
-    foots = {k for k, n in bottom.items() if n >= need and _plausible_head(k)}
+        for zone, seen in ((page.lines[:_TOP_ZONE], top), (page.lines[-_BOTTOM_ZONE:], bottom)):
+            keys = Counter(_key(l.text) for l in zone)
+            twice.update(k for k, n in keys.items() if n > 1)
+            seen.update(keys.keys())
+    heads = {k for k, n in top.items() if n >= need and _plausible_head(k) and k not in twice}
+    foots = {k for k, n in bottom.items() if n >= need and _plausible_head(k)
+             and k not in twice}
     numbers: dict[int, int] = {}
     for page in later:
         removed_any = False
@@ -444,6 +451,11 @@ def _strip_positioned_repeats(pages: list[Page], report: ReadReport) -> dict[int
             if band:
                 seen.setdefault((band, key), []).append(
                     (page.index, line.top or 0.0, size_apart(line, body)))
+    # Printed twice in one page's band: no running head or foot (short notes alike but for
+    # their numbers, rows of a form; see `_strip_running_heads`).
+    for band_key in [bk for bk, where in seen.items()
+                     if len({p for p, _, _ in where}) < len(where)]:
+        del seen[band_key]
     # Copies alike in words (OCR spellings) at one height are one head: cluster them.
     clusters: list[dict] = []
     for (band, key), where in sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0])):

@@ -35,22 +35,29 @@ _JUSTICE_FIRST = re.compile(
 # The judge's title after the name: "Circuit Judge", "United States District Judge",
 # "Appellate Immigration Judge", "Board Member", "Justice", "DISTRICT JUDGE".
 # (The Board of Immigration Appeals' own title words come from its court-form module.)
-_TITLE = (r"(?i:(?:(?:Chief|Senior|Circuit|District|Associate|United|"
+_TITLE = (r"(?i:(?:(?:Acting|Chief|Senior|Circuit|District|Associate|United|"
           r"States|U\.\s?S\.|Magistrate|Bankruptcy|Presiding|Administrative|Law|Special|Trial|"
           rf"{agency_heads.AUTHOR_TITLE_WORDS})\s+)*(?:Judge|Justice|Member))")
+# "specially concurring", "separately dissenting": one word may say how.
+_MANNER = r"(?:[a-z]+ly\s+)?"
 _NAME_FIRST = re.compile(
     r"^\s*(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+),\s+(?P<title>" + _TITLE + r")"
-    r"(?P<rest>(?:,\s*(?:concurring|dissenting)[^.:]*)?)"
+    r"(?P<rest>(?:,\s*" + _MANNER + r"(?:concurring|dissenting)[^.:]*)?)"
     r"(?:[.:](?=\s|$)|(?<=[a-zA-Z])\s*$)")
 # The reporters' abbreviated form, a line of its own: "LAVINE, J.", "READ, J. (concurring).",
-# "GRAFFEO, J. (dissenting).", "SMITH, C.J.", "Opinion of the Court by FOLEY, J."
-# (state reporters; the Caselaw Access Project's texts).  The name is in capitals and the
-# line ends there, so "(Smith, J., dissenting)" inside a sentence opens nothing.
+# "GRAFFEO, J. (dissenting).", "SMITH, C.J.", "ANDREW, J.T.C.", "Walters, J.",
+# "POFF, J., delivered the opinion of the Court.", "Opinion of the Court by FOLEY, J."
+# (state reporters; the Caselaw Access Project's texts).  The name is in capitals (or one
+# capitalised surname) and the line ends with the byline, so "(Smith, J., dissenting)"
+# inside a sentence opens nothing; after a comma the byline ends in its period, so a slip
+# opinion's running head "THOMAS, J., concurring" is no byline.
 _NAME_ABBREVIATED = re.compile(
     r"^\s*(?:Opinion\s+(?:of\s+the\s+Court\s+)?by\s+)?"
-    r"(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+),\s+"
-    r"(?P<title>(?:(?:Acting\s+)?[CP]\.\s?J\.|J\.))"
-    r"(?P<rest>\s*\((?:concurring|dissenting)[^)]*\))?[.:]?\s*$")
+    r"(?P<name>(?:[A-Z][A-Z'’\-]*\.?\s){0,3}[A-Z][A-Z'’\-]+|[A-Z][a-z'’\-]+),\s+"
+    r"(?P<title>(?:Acting\s+)?(?:[A-Z]\.\s?){0,2}J\.(?:\s?[A-Z]\.){0,3})"
+    r"(?:(?P<rest>\s*\((?:concurring|dissenting)[^)]*\))?[.:]?"
+    r"|(?P<said>,\s*(?:delivered\s+the\s+opinion\s+of\s+the\s+Court|"
+    + _MANNER + r"(?:concurring|dissenting)[^.:]*)[.:]))\s*$")
 # A signature block's title line under the judge's name ("United States Magistrate Judge").
 TITLE_LINE = re.compile(r"^\s*" + _TITLE + r"\s*$")
 # "CONCURRING OPINION: Blair T. O'Connor, Appellate Immigration Judge" (BIA precedents).
@@ -87,7 +94,7 @@ def author_line(text: str):
     for pattern in (_JUSTICE_FIRST, _NAME_FIRST, _NAME_ABBREVIATED, _KIND_FIRST, _PER_CURIAM):
         m = pattern.match(visible)
         if m:
-            rest = m.groupdict().get("rest") or ""
+            rest = m.groupdict().get("rest") or m.groupdict().get("said") or ""
             name = m.group("name")
             if pattern is _PER_CURIAM:
                 kind, name = "perCuriam", "PER CURIAM"
@@ -146,17 +153,28 @@ def _opens_text(lines: list[Line], i: int, hit) -> bool:
     return len(after) >= MIN_WRITING_LINES
 
 
+def _restated(lines: list[Line], i: int, hit) -> bool:
+    """A writing's heading that names its author (`Hunstein, J., concurring`) right above
+    the author line itself (`HUNSTEIN, Justice, specially concurring.`): the author line
+    opens the writing, once."""
+    after = next((l for l in lines[i + 1:i + 3] if marks.visible(l.text).strip()), None)
+    again = author_line(after.text) if after is not None else None
+    return again is not None and again[1].lower() == hit[1].lower()
+
+
 def split(lines: list[Line], page_starts: set[int]) -> tuple[int, list[Segment]]:
     """(index where writings begin, segments).  No author line: no segments."""
     found = []
     for i, line in enumerate(lines):
         hit = author_line(line.text)
-        if hit and _opens_text(lines, i, hit):
+        if hit and _opens_text(lines, i, hit) and not _restated(lines, i, hit):
             found.append((i, hit))
     if not found:
         return len(lines), []
     starts = [_writing_start(lines, i, page_starts) for i, _ in found]
     segments = []
+    for n in range(1, len(starts)):  # a writing begins after the author line before it
+        starts[n] = max(starts[n], found[n - 1][0] + 1)
     for n, ((i, (kind, name, end)), start) in enumerate(zip(found, starts)):
         stop = starts[n + 1] if n + 1 < len(starts) else len(lines)
         seg = Segment(kind, lines[start:stop], None if name == "PER CURIAM" else _author(name),

@@ -178,3 +178,18 @@ def test_a_stamp_in_a_form_never_seen_goes_by_repetition_and_height():
     report = ReadReport("x.pdf")
     strip_furniture(pages, report)
     assert not any("USCA4" in t for p in pages[1:] for t in texts(p))
+
+
+def test_short_notes_alike_but_for_their_numbers_are_no_running_foot():
+    """"2 Exhibit 1" over "3 Exhibit 13" at a page's foot, and such notes on every page: a
+    running foot is printed once a page, so lines alike twice on one page are text."""
+    pages, note = [], 1
+    for k in range(1, 6):
+        feet = []
+        for row in range(2 if k % 2 else 1):
+            feet.append(Line(f"{note} Exhibit {note * 3}", k, top=700.0 + 11 * row, size=9.0))
+            note += 1
+        pages.append(page(k, body(k) + feet))
+    strip_furniture(pages, ReadReport("x.pdf"))
+    assert [t for p in pages for t in texts(p) if "Exhibit" in t] == \
+        [f"{n} Exhibit {n * 3}" for n in range(1, note)]

@@ -218,3 +218,15 @@ def test_a_running_head_set_left_and_right_on_facing_pages_goes():
         pages.append("\n".join([head, "", *prose(8, words[k - 1])]))
     state = run_through("\f".join(pages), "furniture")
     assert not any("SMITH v. JONES" in t for p in state.pages[1:] for t in visible(p.lines))
+
+
+def test_short_notes_alike_twice_on_a_page_are_no_running_foot():
+    words = ["alpha", "beta", "gamma", "delta"]
+    pages, note = [], 1
+    for k in range(1, 5):
+        feet = [f"{note + i} Exhibit {(note + i) * 3}" for i in range(2)]
+        note += 2
+        pages.append("\n".join([*prose(8, words[k - 1]), "", *feet]))
+    state = run_through("\f".join(pages), "furniture")
+    kept = [t for p in state.pages for t in visible(p.lines) if "Exhibit" in t]
+    assert kept == [f"{n} Exhibit {n * 3}" for n in range(1, note)]

@@ -37,3 +37,30 @@ def test_an_abbreviated_judge_inside_a_sentence_opens_nothing():
     text = "\n".join(["OPINION", *prose(2), "The panel agreed (Smith, J., dissenting).",
                       *prose(3)])
     assert run_through(text, "parts").segments == []
+
+
+def test_bylines_of_many_reporters_open_writings():
+    from convert.readers.writings import author_line
+
+    cases = {"LEVINE, Acting Chief Justice.": ("majority", "LEVINE"),
+             "HUNSTEIN, Justice, specially concurring.": ("concurrence", "HUNSTEIN"),
+             "ANDREW, J.T.C.": ("majority", "ANDREW"),
+             "Walters, J.": ("majority", "Walters"),
+             "POFF, J., delivered the opinion of the Court.": ("majority", "POFF"),
+             "COOPER, P.J. (concurring in part and dissenting in part).":
+                 ("concurrenceDissent", "COOPER")}
+    for line, (kind, name) in cases.items():
+        assert author_line(line)[:2] == (kind, name), line
+    # a slip opinion's running head, a panel, a note of concurrence: no byline
+    for line in ("THOMAS, J., concurring", "Before: COOPER, P.J., and KELLY, JJ.",
+                 "KELLY, J., concurred.", "See Smith, J."):
+        assert author_line(line) is None, line
+
+
+def test_a_heading_naming_the_author_above_the_byline_opens_one_writing():
+    text = "\n".join(["SUPREME COURT OF NOWHERE", "", "SMITH, J.", *prose(3), "",
+                      "Jones, J., dissenting.", "JONES, Justice, dissenting.",
+                      *prose(3, "dissent")])
+    state = run_through(text, "parts")
+    assert [(s.kind, s.author) for s in state.segments] == [("majority", "Smith"),
+                                                           ("dissent", "Jones")]
