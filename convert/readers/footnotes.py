@@ -80,8 +80,9 @@ WIDER_RATIO = 1.15
 # ... measured on at least this many full lines on each side (one line says little).
 WIDER_MIN_LINES = 2
 # Plain pdftotext separates text blocks by one blank line and runs a block's lines on with
-# none: a page with at most this many blank lines shows its blocks that way (a page of
-# blank-line paragraphs has one before each paragraph).
+# none: a page with at most this many blank lines in its lower part shows its blocks that
+# way (a page of blank-line paragraphs has one before each paragraph; a first page's caption
+# fields, set apart by blank lines, stand in its upper part).
 FOOT_BLOCK_MAX_BREAKS = 3
 # Plain pdftotext may print a page's notes right under its body with no blank line: labels
 # in sequence from the expected number to the page's foot open the zone.  A run of this many
@@ -347,9 +348,12 @@ class _Page:
         blank line only between blocks; a block low on the page that no blank line follows
         to the page's foot is set apart as the notes are."""
         lines = self.page.lines
+        # Counted in the lower part of the page only: a first page's caption sets its
+        # fields apart by blank lines above the body.
         return self.typical == 0 and lines[i].blank_before >= 1 and self.lower(i) \
             and not any(l.blank_before for l in lines[i + 1:]) \
-            and sum(1 for l in lines if l.blank_before) <= FOOT_BLOCK_MAX_BREAKS
+            and sum(1 for k, l in enumerate(lines) if l.blank_before and self.lower(k)) \
+            <= FOOT_BLOCK_MAX_BREAKS
 
     def wider(self, i: int) -> bool:
         """Text input: the lines from i to the page's foot hold more characters than the

@@ -163,6 +163,21 @@ def test_short_notes_that_end_in_no_full_stop_are_told_apart_by_their_calls_orde
     assert [m for m, _ in _notes(state)] == ["1", "2"]
 
 
+def test_a_first_pages_caption_fields_do_not_hide_plain_pdftotexts_foot_block():
+    """Plain pdftotext: blank lines between the caption's fields above, none in the body, one
+    before the page's last block: that block is set apart as the notes are."""
+    page = ["IN THE INTEREST OF JESSE D.", "Court", "", "Connecticut Superior Court", "",
+            "Date", "", "2001-08-08", "", "IN THE INTEREST OF JESSE D. 1 a person under age.",
+            *prose(24), "",
+            "Ed. 1 [EDITOR'S NOTE: This case is unpublished as indicated by the court.]",
+            "1 Thus entitled in accordance with the General Statutes."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "Thus entitled in accordance with the General Statutes.")]
+    for at in (32, 28, 24):  # paragraphs set apart by blank lines low on the page too
+        page[at:at] = [""]
+    assert run_through("\n".join(page), "note_zones").notes == []
+
+
 # ---------------------------------------------------------------- shape 2: symbols
 
 def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
