@@ -256,3 +256,18 @@ def test_lone_part_number_above_a_numbered_heading():
                 walk(item.children)
     walk(state.doc.body)
     assert ["Choice of law"] in headings
+
+
+def test_heading_set_close_above_its_text_in_double_spacing():
+    """`pdftotext -layout` sets a heading closer to the text below it than the body's double
+    spacing: that first line is the paragraph's, not a single-spaced block quote."""
+    lines = ["ORDER", ""]
+    for k, para in enumerate(TWICE):
+        if k == 3:
+            lines += ["II.   DISCUSSION"]  # no blank line after it
+        for j, line in enumerate(para):
+            lines += [(INDENT if j == 0 else "") + line, ""]
+    state = run_through("\n".join(lines), "blocks")
+    paragraphs = _paragraphs(state.doc.body)
+    assert _first_words(paragraphs) == EXPECTED_STARTS * 2
+    assert not any(isinstance(b, Quote) for p in paragraphs for b in p.blocks)
