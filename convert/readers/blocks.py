@@ -80,6 +80,10 @@ _HEADING_MIN_LETTERS = 3
 # a sentence's end are so indented: then a short last line alone is no paragraph end (a
 # ragged right margin ends lines short everywhere), and the indent decides.
 _MARKED_MIN = 3
+# Indents must follow at least this share of the short lines ending a sentence: a text
+# whose paragraphs are not indented may still set in a few list items (in the corpus,
+# indent-marked texts indent after 60-95% of such lines, ragged ones too).
+_INDENT_STYLE_SHARE = 0.3
 # It marks them by blank lines when, besides, at least this share of its short lines ending
 # a sentence are followed by one (plain pdftotext text also leaves blank lines here and
 # there, between pieces of a line or around a page's furniture, but not after most
@@ -217,8 +221,10 @@ def _marked_paragraphs(lines: list[Line], base: int, usual_gap: int, width: int,
             continue
         indented += _first_indented(line, base)
         gapped += id(line) not in page_starts and line.blank_before > usual_gap
-        short_ends += _ends_paragraph(before, width)
-    return indented >= _MARKED_MIN or (
+        # (a row of a table or a list is followed by another short line, not by prose)
+        short_ends += _ends_paragraph(before, width) and \
+            len(marks.visible(line.text).strip()) >= _PROSE_SHARE * width
+    return indented >= _MARKED_MIN and indented >= _INDENT_STYLE_SHARE * short_ends or (
         gapped >= _MARKED_MIN and gapped >= _GAP_STYLE_SHARE * short_ends)
 
 
