@@ -217,16 +217,22 @@ _GLUED_BOTH = re.compile(r"(\d(?:(?<=[)\]]\d)|(?<=[a-z][a-z]\d))\d{0,2})(?=[a-z]
                          r"(?!(?:st|nd|rd|th|d)\b)")
 
 
-def _weak_calls(marker: str, text: str):
-    """Separate-token calls (`claims 2 because`, `Appellees. 2`): the bare number after a
-    space, after a word or closing punctuation, unless the word before makes it a reference
-    ("page 2") or what follows makes it a quantity ("2, 2011", "2%")."""
+def _weak_pattern(marker: str) -> re.Pattern:
+    """The bare number after a space, after a word or closing punctuation."""
     pattern = _WEAK_CALL_CACHE.get(marker)
     if pattern is None:
         esc = re.escape(marker)
         pattern = re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc
                              + r")(?=\s|$)")
         _WEAK_CALL_CACHE[marker] = pattern
+    return pattern
+
+
+def _weak_calls(marker: str, text: str):
+    """Separate-token calls (`claims 2 because`, `Appellees. 2`): the bare number after a
+    space, after a word or closing punctuation, unless the word before makes it a reference
+    ("page 2") or what follows makes it a quantity ("2, 2011", "2%")."""
+    pattern = _weak_pattern(marker)
     for m in _GLUED_BOTH.finditer(text):
         if m.group(1) == marker:
             yield m
@@ -619,7 +625,8 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
                       or _SENTENCE_END.search(zone[k - 1].text.rstrip())
                       or _call_strength(label, above) == 2
                       or _called_after_last(label, seq, above)) \
-                and _starts_note(label, seq, above, True, zone[k + 1:]):
+                and (_starts_note(label, seq, above, True, zone[k + 1:])
+                     or _in_sequence(label, seq, page.index, zone, k, above)):
             report.remove("note-label", label.marker, line.lineno, page.index)
             rest = line.text[label.end:]
             body = [Line(rest, line.page, line.lineno, line.blank_before)] if rest.strip() else []
@@ -629,7 +636,30 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
             seq.notes[-1].lines.append(line)
 
 
-def _called_after_last(label: Label, seq: _Sequence, above: list[Line]) -> bool:
+def _in_sequence(label: Label, seq: _Sequence, page: int, zone: list[Line], k: int,
+                 above: list[Line]) -> bool:
+    """A zone this page's notes already opened, the expected number at the head of a line
+    after a line that ends a sentence, and the bare number in the text after the last
+    note's call, though a number follows it there (`Graveley, 3 84 Va. 145`: a call before
+    a citation, which the separate-token rule reads as a quantity)."""
+    return k > 0 and label.form == "num" and bool(seq.notes) and seq.notes[-1].page == page \
+        and bool(_SENTENCE_END.search(zone[k - 1].text.rstrip())) \
+        and _called_after_last(label, seq, above, loose=True)
+
+
+def _loose_calls(marker: str, text: str):
+    """Separate-token calls whatever follows them (`Graveley, 3 84 Va.`): the fallback's
+    fallback, for a label the zone's sequence already bears out."""
+    for m in _weak_pattern(marker).finditer(text):
+        before = re.search(r"([^\W\d_]+)(\W*)\s$", text[:m.start()])
+        if before and before.group(1).lower() in _REFERENCE_WORDS \
+                and not _ends_clause(before.group(1), before.group(2)):
+            continue
+        yield m
+
+
+def _called_after_last(label: Label, seq: _Sequence, above: list[Line],
+                       loose: bool = False) -> bool:
     """Calls come in the notes' order: the expected number's call stands in the text after
     the last note's call.  A note's text wrapped at a number would need that number, as a
     call, after the call of the note it belongs to; a short note that ends in no full stop
@@ -645,6 +675,8 @@ def _called_after_last(label: Label, seq: _Sequence, above: list[Line]) -> bool:
         if m is None:
             continue
         rest = [Line(line.text[m.end():], line.page, line.lineno), *above[j + 1:]]
+        if loose:
+            return any(next(_loose_calls(label.marker, l.text), None) for l in rest)
         return _call_strength(label, rest) >= 1
     return False
 
@@ -743,6 +775,8 @@ def link_calls(pages: list[Page], notes: list[Footnote], report: ReadReport) -> 
         found = _find_call(by_index, note, k, position, weak=False)
         if found is None and note.marker.isdigit():
             found = _find_call(by_index, note, k, position, weak=True)
+        if found is None and note.marker.isdigit():
+            found = _find_call(by_index, note, k, position, weak=True, loose=True)
         if found is None:
             unlinked.append(k)
             report.warnings.append(
@@ -753,7 +787,7 @@ def link_calls(pages: list[Page], notes: list[Footnote], report: ReadReport) -> 
     return unlinked
 
 
-def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
+def _find_call(by_index, note: Footnote, k: int, after, weak: bool, loose: bool = False):
     pattern = _call_pattern(note.marker, note.form)
     for page_no in (note.page, note.page - 1):
         page = by_index.get(page_no)
@@ -775,7 +809,8 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
                     del page.lines[li]
                     return at
                 continue
-            found = _weak_calls(note.marker, line.text) if weak else pattern.finditer(line.text)
+            found = (_loose_calls if loose else _weak_calls)(note.marker, line.text) if weak \
+                else pattern.finditer(line.text)
             for m in found:
                 if (page_no, li, m.start()) <= after:
                     continue

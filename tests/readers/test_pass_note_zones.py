@@ -178,6 +178,26 @@ def test_a_first_pages_caption_fields_do_not_hide_plain_pdftotexts_foot_block():
     assert run_through("\n".join(page), "note_zones").notes == []
 
 
+def test_a_label_in_an_open_zone_may_have_its_call_before_a_citation():
+    """`estate. 2 Graveley v. Graveley, 3 84 Va. 145`: the 3 before a number reads as a
+    quantity, but this page's zone is open (note 2), the label 3 follows a sentence's end and
+    the bare 3 stands after note 2's call: note 3.  Before note 2's call it is no call."""
+    page1 = prose(6) + ["as the court held.1 More words of the text go on here.", "",
+                        "__________", "1 The first note."]
+    page2 = prose(6) + ["on behalf of the estate. 2 Graveley v. Graveley, 3 84 Va. 145, 153.",
+                        *prose(4), "", "__________", "2 To the extent she may be affected,",
+                        "she will not be heard later to complain.",
+                        "3 The parties devote much of their briefs to it."]
+    text = "\n".join(page1) + "\f" + "\n".join(page2)
+    state = run_through(text, "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "2", "3"]
+    state = run_through(text, "note_calls")
+    assert any("Graveley," + marks.call(2) + " 84 Va." in l.text for l in state.pages[1].lines)
+    text = text.replace("estate. 2 Graveley v. Graveley, 3 84", "estate, 3 84 Graveley. 2 v.")
+    state = run_through(text, "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "2"]
+
+
 # ---------------------------------------------------------------- shape 2: symbols
 
 def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
