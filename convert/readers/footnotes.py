@@ -388,10 +388,13 @@ class _Page:
 
 
 def _full_widths(lines: list[Line]) -> list[int]:
+    """The widths of the full lines: at least half the longest printed line.  A line longer
+    than any printed line (`PRINTED_LINE_MAX`: plain pdftotext joined two) does not set
+    the measure, or the printed lines beside it would not count."""
     widths = [len(l.stripped) for l in lines if l.stripped]
     if not widths:
         return []
-    half = max(widths) / 2
+    half = min(max(widths), PRINTED_LINE_MAX) / 2
     return [w for w in widths if w >= half]
 
 

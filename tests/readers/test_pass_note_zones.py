@@ -198,6 +198,19 @@ def test_a_label_in_an_open_zone_may_have_its_call_before_a_citation():
     assert [m for m, _ in _notes(state)] == ["1", "2"]
 
 
+def test_a_joined_overlong_line_does_not_hide_a_zones_wider_lines():
+    """Plain pdftotext joined two of the note's printed lines into one: the printed lines
+    beside it still show the zone's smaller type (more characters a line)."""
+    wide = "x" * 40 + " the court found that the highest and best use was for investment"
+    page = prose(8) + ['approach." 1 Id. at 63. The same conclusion is appropriate here too.',
+                       *prose(10, "more"), "the appraisal experts were of the opinion that the",
+                       "1 With respect to the units occupied by tenants protected by the Senior",
+                       wide + " " + wide + " " + wide, wide, "Tenancy Act affords none."]
+    state = run_through("\n".join(page), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+    assert _notes(state)[0][1].startswith("With respect to the units")
+
+
 # ---------------------------------------------------------------- shape 2: symbols
 
 def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
