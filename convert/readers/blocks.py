@@ -297,7 +297,7 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             num, heading = _split_num(line.text)
             blocks.append(RawBlock("heading", [heading], num))
             continue
-        caps_alone = open_para is None and _is_caps_heading(text) and _isolated(lines, i)
+        caps_alone = standalone and _is_caps_heading(text) and _isolated(lines, i)
         centred = i > 0 and _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip()) \
             and _centred_alone(lines, i, base_indent, width)
         if (caps_alone or centred) and not _continues(lines, i, double_spaced, single):
@@ -334,24 +334,27 @@ _LEADING_MARKS = re.compile("^\\s*((?:\ue002[^\ue003]*\ue003)*)\\s*")
 
 
 def _indented(lines: list[Line], i: int, base: int) -> bool:
-    """Set in by four or more columns from the text's usual left edge (a block quote)."""
+    """Set in by four or more columns from the text's usual left edge (a block quote).  A
+    page's first line keeps its indentation (the page break's mark follows the spaces), so a
+    quotation running over a page stays one."""
     if not 0 <= i < len(lines) or id(lines[i]) is None:
         return False
     line = lines[i]
     return bool(line.text.strip()) and line.indent >= base + 4 and \
-        marks.visible(line.text).strip() != "" and not line.text.lstrip().startswith("\ue002")
+        marks.visible(line.text).strip() != ""
 
 
 def _words_after_number(lines: list[Line], i: int, width: int) -> bool:
     """The line after a lone outline number holds its heading's words: a line that opens
-    (no lower case), stops short of the full width without ending a sentence, is not the
-    court's paragraph number (`¶2`), and is not carried on by the line after it."""
+    (no lower case), stops short of the full width without ending a sentence, is neither
+    the court's paragraph number (`¶2`) nor a numbered heading of its own (`III.` above
+    `A. Choice of law`), and is not carried on by the line after it."""
     if i + 1 >= len(lines):
         return False
     words = marks.visible(lines[i + 1].text).strip()
     after = marks.visible(lines[i + 2].text).strip() if i + 2 < len(lines) else ""
     return bool(words) and not words[0].islower() and len(words) <= _HEADING_LINE_SHARE * width \
-        and not _PARA_NUM.match(words) \
+        and not _PARA_NUM.match(words) and not _NUMBERED_HEADING.match(words) \
         and not _SENTENCE_END.search(words) and not (after and after[0].islower())
 
 

@@ -203,3 +203,56 @@ def test_double_spaced_order_with_a_single_spaced_schedule():
     assert state.double_spaced
     starts = _first_words(_paragraphs(state.doc.body))
     assert starts[:6] == EXPECTED_STARTS * 2
+
+
+def test_block_quote_running_over_a_page_stays_one():
+    """The page's first line keeps its indentation: a quotation set in on both sides that
+    runs over a page break is one quotation, not two around a one-line paragraph."""
+    flush = ["The officer then recommended that the agency approve the application, and the",
+             "agency at first did so before it learned of the applicant's long absence abroad,",
+             "and the statute, in the part that matters here, reads in these words, as follows:"]
+    quote = ["the agency may deny an application where the applicant has been",
+             "absent for a continuous period of one year or more during the",
+             "period for which continuous residence is required, whether the",
+             "absence preceded or followed the filing of the application."]
+    tail = ["The applicant argues that the words do not reach his case, and we disagree with",
+            "him for the reasons that the district court gave in its careful opinion, which",
+            "we adopt."]
+    page1 = ["ORDER", "", *flush, *flush, *("          " + q for q in quote[:2])]
+    page2 = [*("          " + q for q in quote[2:]), *tail, *flush]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2) + "\f", "blocks")
+    quotes = [b for p in _paragraphs(state.doc.body) for b in p.blocks if isinstance(b, Quote)]
+    assert len(quotes) == 1
+    assert "continuous residence" in str(quotes[0]) and "absent for" in str(quotes[0])
+
+
+def test_capitals_heading_after_a_sentence_in_indented_text():
+    """Where indents mark paragraphs, a short line ending a sentence leaves the paragraph
+    open; a capitals line standing alone after it is still a heading."""
+    lines = ["ORDER", ""]
+    for k, para in enumerate(TWICE):
+        if k == 3:
+            lines += ["DISCUSSION", ""]
+        for j, line in enumerate(para):
+            lines += [(INDENT if j == 0 else "") + line, ""]
+    state = run_through("\n".join(lines), "blocks")
+    sections = [b for b in state.doc.body if isinstance(b, Section)]
+    assert [s.heading for s in sections] == [["DISCUSSION"]]
+    assert _first_words(_paragraphs(state.doc.body)) == EXPECTED_STARTS * 2
+
+
+def test_lone_part_number_above_a_numbered_heading():
+    """`III.` alone above `A. Choice of law`: the letter's line is a heading of its own, not
+    the words of part III."""
+    text = "\n".join(["ORDER", "", *PARAGRAPHS[0], "", "III.", "", "A. Choice of law", "",
+                      *PARAGRAPHS[2]])
+    state = run_through(text, "blocks")
+    headings = []
+
+    def walk(items):
+        for item in items:
+            if isinstance(item, Section):
+                headings.append(item.heading)
+                walk(item.children)
+    walk(state.doc.body)
+    assert ["Choice of law"] in headings
