@@ -3,6 +3,7 @@
 # `make corpus SRC=dir OUT=dir FORMATS=xml,html,md JOBS=2` : akn batch (incremental)
 # `make validate OUT=dir` : validate every AKN file under OUT
 # `make bench` : the benchmarks (figures in README.md)
+# `make roundtrip` : vendor opinions rendered to PDF and read back from the PDF and its text forms
 PYTHON  ?= python3
 VENV    := .venv
 BIN     := $(VENV)/bin
@@ -14,7 +15,7 @@ SRC     ?= samples
 OUT     ?= build
 JOBS    ?= $(shell nproc 2>/dev/null || echo 1)
 
-.PHONY: all convert test eval bench fuzz corpus validate sysdeps clean
+.PHONY: all convert test eval roundtrip bench fuzz corpus validate sysdeps clean
 
 all: convert
 
@@ -42,6 +43,9 @@ validate: $(STAMP)
 
 eval: $(STAMP)
 	$(BIN)/python tools/evaluate.py $(CORPUS)
+
+roundtrip: $(STAMP) sysdeps
+	$(BIN)/python tools/roundtrip.py $(CORPUS)
 
 bench: $(STAMP)
 	$(BIN)/python -m pytest tests/benchmarks --benchmark-only --benchmark-enable -p no:randomly

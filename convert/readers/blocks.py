@@ -80,6 +80,10 @@ _HEADING_MIN_LETTERS = 3
 # a sentence's end are so indented: then a short last line alone is no paragraph end (a
 # ragged right margin ends lines short everywhere), and the indent decides.
 _MARKED_MIN = 3
+# Indents must follow at least this share of the short lines ending a sentence: a text
+# whose paragraphs are not indented may still set in a few list items (in the corpus,
+# indent-marked texts indent after 60-95% of such lines, ragged ones too).
+_INDENT_STYLE_SHARE = 0.3
 # It marks them by blank lines when, besides, at least this share of its short lines ending
 # a sentence are followed by one (plain pdftotext text also leaves blank lines here and
 # there, between pieces of a line or around a page's furniture, but not after most
@@ -217,8 +221,10 @@ def _marked_paragraphs(lines: list[Line], base: int, usual_gap: int, width: int,
             continue
         indented += _first_indented(line, base)
         gapped += id(line) not in page_starts and line.blank_before > usual_gap
-        short_ends += _ends_paragraph(before, width)
-    return indented >= _MARKED_MIN or (
+        # (a row of a table or a list is followed by another short line, not by prose)
+        short_ends += _ends_paragraph(before, width) and \
+            len(marks.visible(line.text).strip()) >= _PROSE_SHARE * width
+    return indented >= _MARKED_MIN and indented >= _INDENT_STYLE_SHARE * short_ends or (
         gapped >= _MARKED_MIN and gapped >= _GAP_STYLE_SHARE * short_ends)
 
 
@@ -243,7 +249,7 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
     # Where indents mark paragraphs, a short line ending a sentence does not end one.
     short_line_ends = not _marked_paragraphs(lines, base_indent, usual_gap, width, page_starts)
 
-    table_until = words_of_heading = -1
+    table_until = words_of_heading = heading_at = -1
     for i, line in enumerate(lines):
         text = marks.visible(line.text).strip()
         if not text:
@@ -287,7 +293,7 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
         if standalone and _LONE_NUM.match(text) and _words_after_number(lines, i, width):
             open_para = None  # a heading's number on a line of its own (plain pdftotext)
             blocks.append(RawBlock("heading", [lines[i + 1].text.strip()], line.text.strip()))
-            words_of_heading = i + 1
+            words_of_heading = heading_at = i + 1
             continue
         m = _NUMBERED_HEADING.match(text)
         heading_like = (len(text) <= 0.8 * width and not _SENTENCE_END.search(text.rstrip())
@@ -296,6 +302,7 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
             open_para = None
             num, heading = _split_num(line.text)
             blocks.append(RawBlock("heading", [heading], num))
+            heading_at = i
             continue
         caps_alone = standalone and _is_caps_heading(text) and _isolated(lines, i)
         centred = i > 0 and _SENTENCE_END.search(marks.visible(lines[i - 1].text).rstrip()) \
@@ -303,10 +310,12 @@ def classify(lines: list[Line], double_spaced: bool, page_starts: set[int]) -> l
         if (caps_alone or centred) and not _continues(lines, i, double_spaced, single):
             open_para = None
             blocks.append(RawBlock("heading", [line.text.strip()], None))
+            heading_at = i
             continue
-        if double_spaced:
-            in_quote = single(i) or (i + 1 < n and single(i + 1) and line.blank_before > 0
-                                     and not _ends_paragraph(text, width))
+        if double_spaced:  # a heading may stand closer to its text than the lines' spacing
+            in_quote = single(i) and heading_at != i - 1 or (
+                i + 1 < n and single(i + 1) and line.blank_before > 0
+                and not _ends_paragraph(text, width))
         else:  # single spacing: a run of two or more lines set in from both margins
             in_quote = _indented(lines, i, base_indent) and (
                 _indented(lines, i - 1, base_indent) or _indented(lines, i + 1, base_indent)) \

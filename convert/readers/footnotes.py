@@ -8,7 +8,8 @@ The evidence, in the order it is weighed (no rule names one document's words):
   writing; symbol notes do not touch the numbered sequence), and its **call stands above** it
   in the text: a superscript, the number glued to a word or punctuation (`rights.2`), the
   label's own bracketed form (`[2]`), or, as a fallback for the expected number only, a
-  separate token after a space (`claims 2 because`);
+  separate token after a space (`claims 2 because`) or at the head of the next line after a
+  sentence's end (`witnesses.` / `2 Also,`);
 * the **zone** it opens is set apart: below a separator rule, in smaller type (PDF), after a
   wider vertical gap than the page's lines have, as a label alone on its line, or in the lower
   part of the page.  A weak call (a separate token) needs the stronger signs.
@@ -82,6 +83,11 @@ WIDER_MIN_LINES = 2
 # none: a page with at most this many blank lines shows its blocks that way (a page of
 # blank-line paragraphs has one before each paragraph).
 FOOT_BLOCK_MAX_BREAKS = 3
+# Plain pdftotext may print a page's notes right under its body with no blank line: labels
+# in sequence from the expected number to the page's foot open the zone.  A run of this many
+# labels (n, n+1) shows it even after a line that breaks off mid-sentence; a single label
+# needs the line above to end a sentence.
+FOOT_RUN_MIN = 2
 # Text whose lines are whole paragraphs (one paragraph a line, as some courts publish their
 # decisions as text) shows nothing of a line's place on the printed page.  A printed line
 # holds at most about 100 characters at the smallest body type; a page whose median line is
@@ -102,9 +108,34 @@ january february march april may june july august september october november dec
 jan feb mar apr jun jul aug sep sept oct nov dec
 """.split())
 # A word that closes its sentence or clause before the number does not govern it ("the tax
-# years. 1", "for ten days, 2"): a full word (longer than the abbreviations `No.`, `sec.`,
-# `para.`, `vol.`) before a full stop, or any word before a comma or semicolon.
-_ENDS_CLAUSE = re.compile(r"^(?:[^\W\d_]{5,}[.!?]|[^\W\d_]+[,;])[”’\"')\]]*$")
+# years. 1", "for ten days, 2", "the old rule. 15", "this part.\" 15"): a full word (longer
+# than the abbreviations `No.`, `sec.`, `para.`, `vol.`) before a full stop, any word before
+# a full stop and a closing quote or bracket (an abbreviation's period is never quoted), or
+# before `?`, `!`, a comma or a semicolon.  A shorter word ends its sentence too unless it is
+# one of the abbreviations that stand before a number (`_NUMBER_ABBREVIATIONS`).
+_ENDS_CLAUSE = re.compile(r"^(?:[^\W\d_]{5,}[.!?]|[^\W\d_]+(?:[,;!?]|\.[”’\"')\]]))"
+                          r"[”’\"')\]]*$")
+_FULL_STOP = re.compile(r"^(?P<word>[^\W\d_]+)\.$")
+# The reference words (above) that are abbreviations: `No. 2`, `p. 3`, `sec. 4`, `Id. 5`.
+# Their period does not end a sentence; a full word's (`rule.`, `page.`) does.
+_NUMBER_ABBREVIATIONS = frozenset("""
+no nos p pp sec secs ch chap art ex exh n nn vol id para paras fn fig col approx
+jan feb mar apr jun jul aug sep sept oct nov dec
+""".split())
+
+
+def _ends_clause(word: str, punct: str) -> bool:
+    """Does `word` followed by `punct` close its sentence or clause (see `_ENDS_CLAUSE`)?"""
+    if _ENDS_CLAUSE.match(word + punct):
+        return True
+    return punct == "." and word.lower() not in _NUMBER_ABBREVIATIONS
+# A sentence's end before a bare number: a full stop, question or exclamation mark, and any
+# closing quotes or brackets.
+_SENTENCE_CLOSED = re.compile(r"^[.!?][”’\"')\]]*$")
+# After a call at a sentence's end, a note's text may open with a citation to a volume
+# (`concur." 3 37 Am.Jur.2d`): a number, then a word with a capital.  After a sentence's end
+# the first number cannot continue a quantity of that sentence, so it is the call.
+_CITATION_AFTER = re.compile(r"^\s\d+\s+[A-Z]")
 # After a bare number, what makes it a quantity or a reference, not a call.
 _NOT_A_CALL_AFTER = re.compile(r"^(?:[,.]?\s*\d|\s*%|\s*(?:st|nd|rd|th)\b|:\d|\s*[-–—]\s*\d|"
                                r"\s+(?:of|to|through|and|or|percent|per)\s+\d)", re.I)
@@ -198,9 +229,12 @@ def _weak_calls(marker: str, text: str):
     for m in pattern.finditer(text):
         before = re.search(r"([^\W\d_]+)(\W*)\s$", text[:m.start()])
         if before and before.group(1).lower() in _REFERENCE_WORDS \
-                and not _ENDS_CLAUSE.match(before.group(1) + before.group(2)):
+                and not _ends_clause(before.group(1), before.group(2)):
             continue
-        if _NOT_A_CALL_AFTER.match(text[m.end():]):
+        if _NOT_A_CALL_AFTER.match(text[m.end():]) and not (
+                before and _SENTENCE_CLOSED.match(before.group(2))
+                and _ends_clause(before.group(1), before.group(2))
+                and _CITATION_AFTER.match(text[m.end():])):
             continue
         yield m
 
@@ -212,7 +246,8 @@ def _call_strength(label: Label, lines: list[Line]) -> int:
         return 2
     if label.marker.isdigit() and (
             any(next(_weak_calls(label.marker, l.text), None) for l in lines)
-            or any(_lone_call(label.marker, lines, j) for j in range(1, len(lines)))):
+            or any(_lone_call(label.marker, lines, j) or _line_start_call(label.marker, lines, j)
+                   for j in range(1, len(lines)))):
         return 1
     return 0
 
@@ -228,6 +263,30 @@ def _lone_call(marker: str, lines: list[Line], j: int) -> bool:
     fallback, for the expected number only."""
     return j > 0 and lines[j].text.strip() == marker \
         and bool(_CALL_BEFORE.search(lines[j - 1].text.rstrip()))
+
+
+# A sentence the call's line opens after it: a capitalised word in lower case (`18 Also,`);
+# a reporter's or code's abbreviation (`18 U.S.C.`, `3 F.3d`) is a citation's volume instead.
+_OPENS_WORD = re.compile(r"\s+[“‘\"']?[A-Z][a-z]+\b(?!\.)")
+
+
+def _line_start_call(marker: str, lines: list[Line], j: int) -> bool:
+    """A call wrapped to the start of the next line: the renderer broke the line between the
+    sentence and its raised number, and pdftotext sets the number at the head of the next
+    line (`... of witnesses.` / `18 Also, the Supreme Court`).  The line before ends a
+    sentence, the number stands alone before a capitalised word.  A separate-token call:
+    the fallback, for the expected number only."""
+    if j == 0:
+        return False
+    text = lines[j].text.lstrip()
+    if not text.startswith(marker) or not _OPENS_WORD.match(text[len(marker):]):
+        return False
+    return bool(_SENTENCE_END_STRICT.search(lines[j - 1].text.rstrip()))
+
+
+# A sentence's end at a line's end: a full stop after a word of two or more letters (not an
+# initial or an abbreviation like `No.`), or `?` or `!`, then any closing quotes or brackets.
+_SENTENCE_END_STRICT = re.compile(r"(?:[^\W\d_]{2,}(?<!\bNo)(?<!\bno)\.|[?!])[”’\"')\]]*$")
 
 
 # ------------------------------------------------------------------ zones
@@ -386,7 +445,8 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
         if label is None or (label.alone and i == len(lines) - 1):
             continue  # a label alone closing the page has no note below it (see _trailing_label)
         run_on = _run_on_start(info, seq, i)
-        if not info.zone_like(i, label) and run_on is None and not (
+        foot = _foot_run(info, seq, label, i)
+        if not info.zone_like(i, label) and run_on is None and not foot and not (
                 (info.lower(i) or _shaped_like_last(info, seq, label))
                 and label.marker == _expected(seq.notes)
                 and _call_strength(label, previous + lines[:i]) == 2):
@@ -396,7 +456,8 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
             # document's earlier notes were takes its place.
             continue
         if _starts_note(label, seq, previous + lines[:i],
-                        info.set_apart(i, label) or run_on is not None, lines[i + 1:]):
+                        info.set_apart(i, label) or run_on is not None or foot,
+                        lines[i + 1:]):
             start = i if run_on is None else run_on
             # Smaller type just above the first label continues the last note (PDF).
             while seq.notes and start > 1 and info.small(start - 1) and not info.small(0):
@@ -410,6 +471,35 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
         if start < len(lines) and not info.small(0):
             return -1, start, True
     return None
+
+
+def _foot_run(info: _Page, seq: _Sequence, label: Label, i: int) -> bool:
+    """Plain pdftotext may print no blank line between the body and the notes: the zone is
+    then the page's foot that a run of labels opens.  The label is the expected number,
+    printed as the document's last note was (same form, full stop or none), low on the
+    page, and every label below it on the page goes on in sequence (n+1, n+2...), as notes
+    do and a body's wrapped line starting with a number does not; the line above ends a
+    sentence, or the run holds at least `FOOT_RUN_MIN` labels."""
+    lines = info.page.lines
+    if not seq.notes or not info.lower(i) or label.marker != _expected(seq.notes):
+        return False
+    last = seq.notes[-1]
+    if last.form != label.form or last.dot != label.dot or not last.marker.isdigit():
+        return False
+    want = int(label.marker) + 1
+    for k in range(i + 1, len(lines)):
+        below = label_of(lines[k].text)
+        if below and below.form == "num" and not _SENTENCE_END.search(
+                lines[k - 1].text.rstrip()):
+            continue  # a wrapped line of the note that begins with a number
+        if below:
+            if below.marker != str(want) or below.form != label.form or below.dot != label.dot:
+                return False
+            want += 1
+    # The body breaks off mid-sentence at a page's foot when its text goes on overleaf: a
+    # run of labels then bears the zone out; one label alone needs the sentence's end.
+    return want - int(label.marker) >= FOOT_RUN_MIN \
+        or bool(_SENTENCE_END.search(lines[i - 1].text.rstrip()))
 
 
 def _shaped_like_last(info: _Page, seq: _Sequence, label: Label) -> bool:
@@ -625,6 +715,13 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
         if page is None:
             continue
         for li, line in enumerate(page.lines):
+            if weak and _line_start_call(note.marker, page.lines, li):
+                before = page.lines[li - 1]
+                at = (page_no, li - 1, len(before.text))
+                if at > after:  # the call joins the sentence it closes
+                    before.text = before.text.rstrip() + marks.call(k)
+                    line.text = line.text.lstrip()[len(note.marker):].lstrip()
+                    return at
             if weak and _lone_call(note.marker, page.lines, li):
                 before = page.lines[li - 1]
                 at = (page_no, li - 1, len(before.text))

@@ -256,3 +256,34 @@ def test_lone_part_number_above_a_numbered_heading():
                 walk(item.children)
     walk(state.doc.body)
     assert ["Choice of law"] in headings
+
+
+def test_heading_set_close_above_its_text_in_double_spacing():
+    """`pdftotext -layout` sets a heading closer to the text below it than the body's double
+    spacing: that first line is the paragraph's, not a single-spaced block quote."""
+    lines = ["ORDER", ""]
+    for k, para in enumerate(TWICE):
+        if k == 3:
+            lines += ["II.   DISCUSSION"]  # no blank line after it
+        for j, line in enumerate(para):
+            lines += [(INDENT if j == 0 else "") + line, ""]
+    state = run_through("\n".join(lines), "blocks")
+    paragraphs = _paragraphs(state.doc.body)
+    assert _first_words(paragraphs) == EXPECTED_STARTS * 2
+    assert not any(isinstance(b, Quote) for p in paragraphs for b in p.blocks)
+
+
+def test_a_few_indented_items_do_not_make_indents_the_paragraph_mark():
+    """Flush-left paragraphs with neither indents nor blank lines end at a short line ending
+    a sentence, even when a few list items after a sentence are set in."""
+    words = ["record", "brief", "motion", "reply", "exhibit", "transcript", "declaration",
+             "stipulation", "objection", "report", "letter", "notice"]  # no line repeats
+    out = ["ORDER", ""]
+    for k, word in enumerate(words):
+        out += [f"The court considered the {word} as a whole and the arguments of the parties",
+                f"about the {word}, which it heard on the day set for it in the order of the",
+                f"week, and it decided what the {word} showed."]
+        if k == 5:
+            out += [f"    ({n}) the item numbered {n} of the list set out here." for n in (1, 2, 3)]
+    state = run_through("\n".join(out), "blocks")
+    assert len(_paragraphs(state.doc.body)) >= 12

@@ -63,3 +63,12 @@ def test_a_call_glued_to_both_words_is_a_fallback_but_never_a_reporter_series():
     assert "see 798 F.3d 863; the proof" + marks.call(1) + "that the offender knew. More words here." \
         in texts
     assert "call of footnote 3 not found" in state.report.warnings[0]
+
+
+def test_a_call_wrapped_to_the_next_lines_head_joins_the_sentence_it_closes():
+    page1 = prose(6) + ["of the witnesses.", "1 Also, the court has held so.", "",
+                        "__________", "1 The note."]
+    state = run_through("\n".join(page1), "note_calls")
+    lines = [l.text for l in state.pages[0].lines]
+    assert "of the witnesses." + marks.call(0) in lines
+    assert "Also, the court has held so." in lines

@@ -73,6 +73,61 @@ def test_a_separate_token_call_needs_a_zone_clearly_set_apart():
     assert state.notes == []
 
 
+def test_a_reference_word_that_ends_its_sentence_does_not_govern_the_number_after_it():
+    """`rule` and `part` name references (`rule 2`), but `the old rule. 1` ends a sentence
+    first: the number is a call.  An abbreviation's period (`No. 1`) ends none."""
+    for sentence in ("narrower than was the old rule. 1", "the purposes of this part.\" 1 This"):
+        page = prose(8) + [sentence, *prose(3, "more"), "", "", "", "1 Committee Note to Rule."]
+        state = run_through("\n".join(page), "note_zones")
+        assert _notes(state) == [("1", "Committee Note to Rule.")], sentence
+    page = prose(8) + ["as held in case No. 1 and again later on in the same case.",
+                       *prose(3, "more"), "", "", "", "1 This line is not a note at all."]
+    assert run_through("\n".join(page), "note_zones").notes == []
+
+
+def test_a_call_at_a_sentences_end_may_precede_a_citation_that_opens_with_a_number():
+    """`concur." 1 37 Am.Jur.2d`: after a sentence's end the number cannot continue a
+    quantity of that sentence.  Without the sentence's end (`a total of 1 37 Units`) it can."""
+    page = prose(8) + ['which all the justices concur." 1 37 Am.Jur.2d Fraud and Deceit.',
+                       *prose(3, "more"), "", "", "", "1 The statutory definitions differ."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "The statutory definitions differ.")]
+    page[8] = "which came to a total of 1 37 Units of the property at issue here."
+    assert run_through("\n".join(page), "note_zones").notes == []
+
+
+def test_a_call_wrapped_to_the_head_of_the_next_line_is_a_separate_token_call():
+    """The renderer broke the line between a sentence and its raised number: pdftotext
+    prints `1 Also, ...` at the next line's head.  A citation's volume (`1 U.S.C.`) after a
+    sentence's end is not such a call."""
+    page = prose(8) + ["second-guess counsel's strategy in the examination of witnesses.",
+                       "1 Also, the Supreme Court has held that failure to request them is",
+                       *prose(3, "more"), "", "", "", "1 State v. Manley, decided in 2002."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "State v. Manley, decided in 2002.")]
+    page[9] = "1 U.S.C. 1001 has been read to reach false statements made to agents"
+    assert run_through("\n".join(page), "note_zones").notes == []
+
+
+def test_a_run_of_labels_at_the_page_foot_opens_the_zone_with_no_blank_line_above_it():
+    """Plain pdftotext printed the notes right under the body.  After the document's first
+    note, the expected number and the next in sequence to the page's foot are the zone,
+    though the body's last line breaks off mid-sentence; a line that begins with a number
+    out of sequence is body text."""
+    page1 = prose(6) + ["as the court held.1 More words of the text go on here.", "",
+                        "__________", "1 The first note."]
+    page2 = prose(8) + ["the parents acknowledged him. 2 While an acknowledgment stands,",
+                        "the child has rights. 3 The child bears the same relation",
+                        *prose(8, "more"), "a prosecuting attorney may",
+                        "2 MCL 722.1003(1).", "3 MCL 722.1004, quoted in Aichele."]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert _notes(state) == [("1", "The first note."), ("2", "MCL 722.1003(1)."),
+                             ("3", "MCL 722.1004, quoted in Aichele.")]
+    page2[-1] = "4 MCL 722.1004, quoted in Aichele."
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+
+
 # ---------------------------------------------------------------- shape 2: symbols
 
 def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
