@@ -80,14 +80,18 @@ WIDER_RATIO = 1.15
 # ... measured on at least this many full lines on each side (one line says little).
 WIDER_MIN_LINES = 2
 # Plain pdftotext separates text blocks by one blank line and runs a block's lines on with
-# none: a page with at most this many blank lines shows its blocks that way (a page of
-# blank-line paragraphs has one before each paragraph).
+# none: a page with at most this many blank lines in its lower part shows its blocks that
+# way (a page of blank-line paragraphs has one before each paragraph; a first page's caption
+# fields, set apart by blank lines, stand in its upper part).
 FOOT_BLOCK_MAX_BREAKS = 3
 # Plain pdftotext may print a page's notes right under its body with no blank line: labels
 # in sequence from the expected number to the page's foot open the zone.  A run of this many
 # labels (n, n+1) shows it even after a line that breaks off mid-sentence; a single label
 # needs the line above to end a sentence.
 FOOT_RUN_MIN = 2
+# A zone set apart at a page's foot may open with a line or two before its first label (an
+# editor's note, a heading that runs on): at most this many lines lead the label.
+ZONE_LEAD_MAX = 2
 # Text whose lines are whole paragraphs (one paragraph a line, as some courts publish their
 # decisions as text) shows nothing of a line's place on the printed page.  A printed line
 # holds at most about 100 characters at the smallest body type; a page whose median line is
@@ -321,16 +325,35 @@ class _Page:
         bb = lines[i].blank_before
         after = lines[i + 1].blank_before if i + 1 < len(lines) else 0
         return self.small(i) or self.gap(i) or (label.alone and (bb >= 1 or after >= 1)) \
-            or self.wider(i) or self.foot_block(i)
+            or self.wider(i) or self.foot_block(i) or self.led_block(i)
+
+    def led_block(self, i: int) -> bool:
+        """The label opens a line a little way into a block set apart at the page's foot (a
+        wide gap, or plain pdftotext's foot block, before the block; no blank line after it
+        to the foot), after a line that ends a sentence: a line or two the printer set
+        before the first note (an editor's note, `Ed. 1 [EDITOR'S NOTE: ...]`) leads the
+        zone.  The leading lines stay in the body."""
+        lines = self.page.lines
+        j = i
+        while j > 0 and not lines[j].blank_before:
+            j -= 1
+        if not 0 < i - j <= ZONE_LEAD_MAX or any(l.blank_before for l in lines[i + 1:]):
+            return False
+        if not _SENTENCE_END.search(lines[i - 1].text.rstrip()):
+            return False
+        return self.lower(j) and (self.gap(j) or self.foot_block(j))
 
     def foot_block(self, i: int) -> bool:
         """Text whose lines run on with no blank lines (plain pdftotext: `typical` 0) prints a
         blank line only between blocks; a block low on the page that no blank line follows
         to the page's foot is set apart as the notes are."""
         lines = self.page.lines
+        # Counted in the lower part of the page only: a first page's caption sets its
+        # fields apart by blank lines above the body.
         return self.typical == 0 and lines[i].blank_before >= 1 and self.lower(i) \
             and not any(l.blank_before for l in lines[i + 1:]) \
-            and sum(1 for l in lines if l.blank_before) <= FOOT_BLOCK_MAX_BREAKS
+            and sum(1 for k, l in enumerate(lines) if l.blank_before and self.lower(k)) \
+            <= FOOT_BLOCK_MAX_BREAKS
 
     def wider(self, i: int) -> bool:
         """Text input: the lines from i to the page's foot hold more characters than the
@@ -489,13 +512,14 @@ def _foot_run(info: _Page, seq: _Sequence, label: Label, i: int) -> bool:
     want = int(label.marker) + 1
     for k in range(i + 1, len(lines)):
         below = label_of(lines[k].text)
-        if below and below.form == "num" and not _SENTENCE_END.search(
-                lines[k - 1].text.rstrip()):
+        if below is None:
+            continue
+        if below.marker == str(want) and below.form == label.form and below.dot == label.dot:
+            want += 1  # the next note (a short one may end in no full stop: `2 Exhibit 1`)
+        elif below.form == "num" and not _SENTENCE_END.search(lines[k - 1].text.rstrip()):
             continue  # a wrapped line of the note that begins with a number
-        if below:
-            if below.marker != str(want) or below.form != label.form or below.dot != label.dot:
-                return False
-            want += 1
+        else:
+            return False
     # The body breaks off mid-sentence at a page's foot when its text goes on overleaf: a
     # run of labels then bears the zone out; one label alone needs the sentence's end.
     return want - int(label.marker) >= FOOT_RUN_MIN \
@@ -593,7 +617,8 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
         # wrapped line that happens to start with a number).
         if label and (k == 0 or label.alone or line.blank_before >= 1 or label.form != "num"
                       or _SENTENCE_END.search(zone[k - 1].text.rstrip())
-                      or _call_strength(label, above) == 2) \
+                      or _call_strength(label, above) == 2
+                      or _called_after_last(label, seq, above)) \
                 and _starts_note(label, seq, above, True, zone[k + 1:]):
             report.remove("note-label", label.marker, line.lineno, page.index)
             rest = line.text[label.end:]
@@ -602,6 +627,26 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
             seq.unseen = False
         elif seq.notes:
             seq.notes[-1].lines.append(line)
+
+
+def _called_after_last(label: Label, seq: _Sequence, above: list[Line]) -> bool:
+    """Calls come in the notes' order: the expected number's call stands in the text after
+    the last note's call.  A note's text wrapped at a number would need that number, as a
+    call, after the call of the note it belongs to; a short note that ends in no full stop
+    (`2 Exhibit 1` over `3 Exhibit 13`, `... [Emphasis added]`) is told from it this way."""
+    if not seq.notes or label.marker != _expected(seq.notes):
+        return False
+    last = seq.notes[-1]
+    pattern = _call_pattern(last.marker, last.form)
+    for j, line in enumerate(above):
+        m = pattern.search(line.text)
+        if m is None and last.marker.isdigit():
+            m = next(_weak_calls(last.marker, line.text), None)
+        if m is None:
+            continue
+        rest = [Line(line.text[m.end():], line.page, line.lineno), *above[j + 1:]]
+        return _call_strength(label, rest) >= 1
+    return False
 
 
 def _continued_next(zone: list[Line], k: int, label: Label) -> bool:

@@ -123,9 +123,59 @@ def test_a_run_of_labels_at_the_page_foot_opens_the_zone_with_no_blank_line_abov
     state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
     assert _notes(state) == [("1", "The first note."), ("2", "MCL 722.1003(1)."),
                              ("3", "MCL 722.1004, quoted in Aichele.")]
+    # Short notes that end in no full stop still make a run.
+    page2[-2:] = ["2 Exhibit 1", "3 Exhibit 13"]
+    state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
+    assert _notes(state)[1:] == [("2", "Exhibit 1"), ("3", "Exhibit 13")]
     page2[-1] = "4 MCL 722.1004, quoted in Aichele."
     state = run_through("\n".join(page1) + "\f" + "\n".join(page2), "note_zones")
     assert [m for m, _ in _notes(state)] == ["1"]
+
+
+def test_a_line_or_two_before_the_first_label_may_lead_a_zone_set_apart():
+    """An editor's note printed above the court's first note, after the zone's wide gap: the
+    label a line into the block opens the zone; the leading line stays in the body."""
+    page = ["IN THE INTEREST OF JESSE D. 1 a person under the age of eighteen years.",
+            *prose(12), "", "", "",
+            "Ed. 1 [EDITOR'S NOTE: This case is unpublished as indicated by the court.]",
+            "1 Thus entitled in accordance with the General Statutes.", "(1998 Rev.)"]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "Thus entitled in accordance with the General Statutes. "
+                                   "(1998 Rev.)")]
+    assert visible(state.pages[0].lines)[-1].startswith("Ed. 1 [EDITOR'S NOTE")
+    page[-3] = "Ed. 1 [EDITOR'S NOTE: This case is unpublished as indicated by the"
+    assert run_through("\n".join(page), "note_zones").notes == []
+
+
+def test_short_notes_that_end_in_no_full_stop_are_told_apart_by_their_calls_order():
+    """`2 Exhibit 1` over `3 Exhibit 13`: the 3 opens a note, since its call stands after the
+    call of note 2; a 3 whose only token stands before note 2's call continues note 2."""
+    page1 = prose(6) + ["as the court held.1 More words of the text go on here.", "",
+                        "__________", "1 The first note."]
+    page2 = prose(6) + ["she did not complete high school. 2 The evidence showed that she",
+                        "attended the groups. 3 In addition, she agreed to it all.", *prose(4),
+                        "", "__________", "2 Exhibit 1", "3 Exhibit 13"]
+    text = "\n".join(page1) + "\f" + "\n".join(page2)
+    state = run_through(text, "note_zones")
+    assert _notes(state)[1:] == [("2", "Exhibit 1"), ("3", "Exhibit 13")]
+    text = text.replace("groups. 3 In", "groups. In").replace("complete high", "complete, 3 high")
+    state = run_through(text, "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "2"]
+
+
+def test_a_first_pages_caption_fields_do_not_hide_plain_pdftotexts_foot_block():
+    """Plain pdftotext: blank lines between the caption's fields above, none in the body, one
+    before the page's last block: that block is set apart as the notes are."""
+    page = ["IN THE INTEREST OF JESSE D.", "Court", "", "Connecticut Superior Court", "",
+            "Date", "", "2001-08-08", "", "IN THE INTEREST OF JESSE D. 1 a person under age.",
+            *prose(24), "",
+            "Ed. 1 [EDITOR'S NOTE: This case is unpublished as indicated by the court.]",
+            "1 Thus entitled in accordance with the General Statutes."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("1", "Thus entitled in accordance with the General Statutes.")]
+    for at in (32, 28, 24):  # paragraphs set apart by blank lines low on the page too
+        page[at:at] = [""]
+    assert run_through("\n".join(page), "note_zones").notes == []
 
 
 # ---------------------------------------------------------------- shape 2: symbols
