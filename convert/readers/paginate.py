@@ -9,6 +9,8 @@ Pages are found from the text's own evidence, in this order (see ../shared/corpu
 * a running head (or foot) repeated through the text (the BIA's one-paragraph-per-line text:
   `Cite as 28 I&N Dec. 437 (BIA 2022) ...` atop every page): a page begins at each copy of a
   head, or after each copy of a foot;
+* folios: a run of lone page numbers rising by one, a page apart (at the foot, a page ends
+  after each; at the top, one begins at each);
 * runs of blank lines that recur at a page's length (40-60 lines): a page begins after each;
 * anything else: one page.
 """
@@ -132,6 +134,99 @@ def _page_starts_repeated(raw: list[str]) -> list[int]:
     return sorted(starts)
 
 
+# --------------------------------------------------------------- folios
+
+# A folio alone on its line: `4`, `- 4 -`, `(4)`, `Page 4`, `Page 4 of 9`.
+_FOLIO_LINE = re.compile(r"^\s*(?:-\s*(\d{1,4})\s*-|\(\s*(\d{1,4})\s*\)|(?:page\s+)?(\d{1,4})"
+                         r"(?:\s+of\s+\d{1,4})?)\s*$", re.I)
+# Folios of successive pages stand a page apart: even plain pdftotext, one line per
+# paragraph, prints more lines than this to a page.  Pleading line numbers (1-28 down the
+# margin) stand a line or two apart.
+_FOLIO_MIN_GAP = 12
+# A rising run of this many folios numbers pages; two could be a list's numbers.
+_FOLIO_MIN_RUN = 3
+# ... and it numbers at least this share of the pages the text holds at its page length
+# (page 1 and pages of tables or exhibits may print none).
+_FOLIO_PAGE_SHARE = 0.5
+# Most gaps between folios keep the page length (`_RHYTHM_TOLERANCE`), though plain
+# pdftotext prints a page of notes or a table in more lines than one of prose (folios of
+# the corpus's plain texts: 60-100 % steady); a run of note labels, one or two on some
+# pages, none on others, keeps it more loosely (56 % on a Tax Court memorandum).
+_FOLIO_STEADY_SHARE = 0.6
+
+
+def _folios(raw: list[str]) -> list[tuple[int, int]]:
+    """(line index, number) of the lone numbers that are no margin line numbers: none of
+    the numbers next to theirs stands within `_FOLIO_MIN_GAP` lines."""
+    lone = []
+    for i, line in enumerate(raw):
+        m = _FOLIO_LINE.match(line) if line.strip() else None
+        if m:
+            lone.append((i, int(next(g for g in m.groups() if g))))
+    near = {}
+    for i, n in lone:
+        near.setdefault(n, []).append(i)
+    return [(i, n) for i, n in lone
+            if not any(abs(i - j) < _FOLIO_MIN_GAP for k in (n - 1, n + 1)
+                       for j in near.get(k, ()))]
+
+
+def _page_starts_folios(raw: list[str]) -> list[int]:
+    """Page starts from folios: the longest run of lone numbers rising by one, a page apart
+    (`_FOLIO_MIN_GAP`).  Folios at the foot close their page; at the top they open it: the
+    first folio's distance from the start of the text, in pages, tells which."""
+    folios = _folios(raw)
+    best: list[list[int]] = []  # best[k]: indexes into folios of the longest run ending at k
+    for k, (i, n) in enumerate(folios):
+        run = [k]
+        for j in range(k - 1, -1, -1):
+            pi, pn = folios[j]
+            if pn == n - 1 and i - pi >= _FOLIO_MIN_GAP and len(best[j]) + 1 > len(run):
+                run = best[j] + [k]
+        best.append(run)
+    chain = max(best, key=len, default=[])
+    if len(chain) < _FOLIO_MIN_RUN:
+        return []
+    where = [folios[k][0] for k in chain]
+    first_number = folios[chain[0]][1]
+    gaps = [b - a for a, b in zip(where, where[1:])]
+    page_length = statistics.median(gaps)
+    # Folios number most pages of the text, a page apart; a list's numbers (1 to 4 in 1,800
+    # lines) or a page's note labels do not keep that rhythm.
+    steady = sum(1 for g in gaps if abs(g - page_length) <= _RHYTHM_TOLERANCE * page_length)
+    if len(chain) < _FOLIO_PAGE_SHARE * len(raw) / page_length \
+            or steady < _FOLIO_STEADY_SHARE * len(gaps):
+        return []
+    pages_before = where[0] / page_length  # about n at the foot of page n, n - 1 atop it
+    at_foot = abs(pages_before - first_number) <= abs(pages_before - (first_number - 1))
+    text = [i for i, line in enumerate(raw) if line.strip()]
+    if at_foot:
+        starts = [next(t for t in text if t > i) for i in where if i < text[-1]]
+        first_start = where[0] + 1 - page_length  # of the first folio's page
+        before = first_number - 1
+    else:
+        starts = [i for i in where if i > 0]
+        first_start = where[0]
+        before = first_number - 2
+    return _pages_before(raw, first_start, before, page_length) + starts
+
+
+def _pages_before(raw: list[str], first_start: float, pages: int,
+                  page_length: float) -> list[int]:
+    """Starts of the `pages` pages (page 1 aside) before the first folio's page, which print
+    no folio (a caption page): a page length apart back from `first_start`, each where a run
+    of blank lines (`_PAGE_GAP_MIN_BLANKS`) stands within `_RHYTHM_TOLERANCE` of it; none
+    where no such gap shows."""
+    gaps = [i for i, n in _blank_runs(raw) if n >= _PAGE_GAP_MIN_BLANKS]
+    out = []
+    for k in range(pages):
+        guess = first_start - k * page_length
+        near = min(gaps, key=lambda i: abs(i - guess), default=None)
+        if near is not None and 0 < near and abs(near - guess) <= _RHYTHM_TOLERANCE * page_length:
+            out.append(near)
+    return sorted(set(out))
+
+
 # --------------------------------------------------------------- blank-line rhythm
 
 # A printed page of an opinion holds 40-60 lines (letter paper, 10-12 pt, single spaced; or
@@ -198,9 +293,11 @@ def paginate(text: str) -> list[Page]:
             pages.pop()
         return pages
     if _double_spaced(raw):
-        starts = _page_starts_double_spaced(raw) or _page_starts_blank_rhythm(raw)
+        starts = _page_starts_double_spaced(raw) or _page_starts_folios(raw) \
+            or _page_starts_blank_rhythm(raw)
     else:
-        starts = _page_starts_repeated(raw) or _page_starts_blank_rhythm(raw)
+        starts = _page_starts_repeated(raw) or _page_starts_folios(raw) \
+            or _page_starts_blank_rhythm(raw)
     bounds = [0, *starts, len(raw)]
     pages = []
     for n, (a, b) in enumerate(zip(bounds, bounds[1:]), start=1):

@@ -22,9 +22,14 @@ def read(source: str, data: bytes) -> tuple[Document, ReadReport]:
     return read_string(read_text(source, data), source)
 
 
+# Tab stops of plain text (the `expand` and terminal convention; pdftotext writes no tabs, a
+# word processor's text export does): columns and indentation are measured in spaces.
+TAB_SIZE = 8
+
+
 def read_string(text: str, source: str) -> tuple[Document, ReadReport]:
     report = ReadReport(source)
-    text = marks.scrub(text)
+    text = marks.scrub(text).expandtabs(TAB_SIZE)
     pages = paginate(text)
     if not any(p.lines for p in pages):
         raise ConvertError(source, "no text found")

@@ -70,3 +70,49 @@ def test_blank_runs_off_the_page_rhythm_are_paragraph_gaps():
     for k in range(6):  # a double blank every 8 lines: too short for pages
         parts += prose(6, f"block{k}") + ["", ""]
     assert len(paginate("\n".join(parts))) == 1
+
+
+def _numbered(pages: int, lines: int, folio=lambda k: f"{k}", gap: int = 0) -> str:
+    """`pages` pages of `lines` prose lines, each closed by its folio (page 1 too), pages
+    separated by `gap` blank lines (an extractor that dropped the form feeds)."""
+    parts = []
+    for k in range(1, pages + 1):
+        parts += [*prose(lines, f"page{k}"), folio(k)] + [""] * gap
+    return "\n".join(parts)
+
+
+def test_folios_rising_a_page_apart_end_their_pages():
+    pages = paginate(_numbered(5, 30))
+    assert [_texts(p)[-1] for p in pages] == ["1", "2", "3", "4", "5"]
+    assert [len(p.lines) for p in pages] == [31] * 5
+
+
+def test_page_and_dashed_folios_number_pages_too():
+    for form in (lambda k: f"Page {k} of 4", lambda k: f"- {k} -"):
+        pages = paginate(_numbered(4, 30, form))
+        assert [_texts(p)[-1] for p in pages] == [form(k) for k in (1, 2, 3, 4)]
+
+
+def test_a_caption_page_without_a_folio_ends_at_the_blank_gap_a_page_before():
+    text = _numbered(5, 30, gap=2)
+    text = text.replace("\n1\n", "\n\n", 1)  # page 1 prints no folio
+    pages = paginate(text)
+    assert len(pages) == 5 and _texts(pages[1])[0].startswith("This is line 1 of the page2")
+
+
+def test_margin_line_numbers_are_no_folios():
+    """Pleading paper: 1-28 down the margin of every page, a line apart: no pages."""
+    parts = []
+    for _ in range(3):
+        for n in range(1, 29):
+            parts += [str(n), f"Line {n} of the pleading paper, as the court typed it out."]
+    assert len(paginate("\n".join(parts))) == 1
+
+
+def test_note_labels_off_the_page_rhythm_number_no_pages():
+    """Lone numbers rising by one but spaced like notes (5, 70, 25, 90 lines) are labels."""
+    parts, n = [], 1
+    for span in (20, 70, 25, 90, 30, 85, 20, 75):
+        parts += [*prose(span, f"span{n}"), str(n)]
+        n += 1
+    assert len(paginate("\n".join(parts))) == 1
