@@ -259,7 +259,28 @@ def _call_strength(label: Label, lines: list[Line]) -> int:
             or any(_lone_call(label.marker, lines, j) or _line_start_call(label.marker, lines, j)
                    for j in range(1, len(lines)))):
         return 1
+    if not label.marker.isdigit() and any(_SYMBOL_TOKEN.search(l.text)
+                                          and _weak_symbol(label.marker, l.text) for l in lines):
+        return 1
     return 0
+
+
+_SYMBOL_TOKEN = re.compile(r" [*†‡]")
+_WEAK_SYMBOL_CACHE: dict[str, re.Pattern] = {}
+
+
+def _weak_symbol(marker: str, text: str, every: bool = False):
+    """A symbol call set apart by a space (`ET AL. *`, pdftotext's reading of a raised `*`):
+    after a word or closing punctuation, before a space or the line's end.  Not a run of
+    them (`inappropriate * * * to`, an ellipsis) and never before a digit (`*1021`, a star
+    page).  A separate-token call: it needs a zone clearly set apart."""
+    pattern = _WEAK_SYMBOL_CACHE.get(marker)
+    if pattern is None:
+        esc = re.escape(marker)
+        pattern = re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc
+                             + r")(?!\s*[*†‡])(?=\s|$)")
+        _WEAK_SYMBOL_CACHE[marker] = pattern
+    return pattern.finditer(text) if every else pattern.search(text)
 
 
 # What a call follows: a word or closing punctuation.
@@ -417,8 +438,8 @@ class _Sequence:
     def allowed(self, label: Label, strength: int, strong_zone: bool) -> bool:
         """May this label open the next note, given the call found for it (`strength`) and
         how clearly its zone is set apart?"""
-        if label.form == "sym":
-            return strength == 2
+        if label.form == "sym":  # a symbol has no sequence: a weak call needs a clear zone
+            return strength == 2 or (strength == 1 and strong_zone)
         if strength == 0:
             return False
         if label.form in ("paren", "bracket") and not strong_zone:
@@ -780,6 +801,8 @@ def link_calls(pages: list[Page], notes: list[Footnote], report: ReadReport) -> 
             found = _find_call(by_index, note, k, position, weak=True)
         if found is None and note.marker.isdigit():
             found = _find_call(by_index, note, k, position, weak=True, loose=True)
+        if found is None and not note.marker.isdigit():
+            found = _find_call(by_index, note, k, position, weak=True)
         if found is None:
             unlinked.append(k)
             report.warnings.append(
@@ -797,14 +820,14 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool, loose: bool 
         if page is None:
             continue
         for li, line in enumerate(page.lines):
-            if weak and _line_start_call(note.marker, page.lines, li):
+            if weak and note.marker.isdigit() and _line_start_call(note.marker, page.lines, li):
                 before = page.lines[li - 1]
                 at = (page_no, li - 1, len(before.text))
                 if at > after:  # the call joins the sentence it closes
                     before.text = before.text.rstrip() + marks.call(k)
                     line.text = line.text.lstrip()[len(note.marker):].lstrip()
                     return at
-            if weak and _lone_call(note.marker, page.lines, li):
+            if weak and note.marker.isdigit() and _lone_call(note.marker, page.lines, li):
                 before = page.lines[li - 1]
                 at = (page_no, li - 1, len(before.text))
                 if at > after:  # the call joins the line it belongs to
@@ -812,8 +835,11 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool, loose: bool 
                     del page.lines[li]
                     return at
                 continue
-            found = (_loose_calls if loose else _weak_calls)(note.marker, line.text) if weak \
-                else pattern.finditer(line.text)
+            if weak and not note.marker.isdigit():
+                found = _weak_symbol(note.marker, line.text, every=True)
+            else:
+                found = (_loose_calls if loose else _weak_calls)(note.marker, line.text) \
+                    if weak else pattern.finditer(line.text)
             for m in found:
                 if (page_no, li, m.start()) <= after:
                     continue

@@ -230,6 +230,21 @@ def test_a_symbol_label_without_a_symbol_call_is_no_note():
     assert state.notes == []
 
 
+def test_a_symbol_call_set_apart_by_a_space_needs_a_zone_set_apart():
+    """`ET AL. *`: pdftotext set the raised star apart.  Below a wide gap its note is found;
+    with no zone set apart, or where the stars are an ellipsis (`* * *`), it is not."""
+    head = ["BURNS v. THE EQUITABLE ASSOCIATES, ET", "AL. *", *prose(12)]
+    page = head + ["", "", "", "* Robert C. Nusbaum; V. H. Nusbaum, Jr.; and others."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("*", "Robert C. Nusbaum; V. H. Nusbaum, Jr.; and others.")]
+    state = run_through("\n".join(page), "note_calls")
+    assert state.pages[0].lines[1].text == "AL." + marks.call(0)
+    page = ["it would be inappropriate * * * to then", *prose(12)] + page[-4:]
+    assert run_through("\n".join(page), "note_zones").notes == []
+    page = head + ["* Robert C. Nusbaum; V. H. Nusbaum, Jr.; and others."]
+    assert run_through("\n".join(page), "note_zones").notes == []
+
+
 # ---------------------------------------------------------------- shape 3: bracketed labels
 
 def test_labels_and_calls_in_brackets_or_parentheses():
