@@ -457,12 +457,12 @@ class _Sequence:
 
 
 def _starts_note(label: Label | None, seq: _Sequence, above: list[Line], strong_zone: bool,
-                 below: list[Line] = ()):
+                 below: list[Line] = (), overleaf: list[Line] = ()):
     if label is None:
         return False
     strength = _call_strength(label, above)
     if strength == 1 and strong_zone and label.marker == "1" and seq.notes and \
-            _second_follows(label, above, below):
+            (_second_follows(label, above, below) or _second_overleaf(label, above, overleaf)):
         strength = 2  # numbering restarts: the run of labels below bears the weak call out
     return seq.allowed(label, strength, strong_zone)
 
@@ -477,7 +477,21 @@ def _second_follows(label: Label, above: list[Line], below: list[Line]) -> bool:
     return _call_strength(second, above) >= 1
 
 
-def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int, int, bool] | None:
+def _second_overleaf(label: Label, above: list[Line], overleaf: list[Line]) -> bool:
+    """A restarted numbering whose `1` stands alone in its page's zone: the label `2`,
+    printed as `1` was, opens a line after a blank line on the next page, and its call
+    stands in that page's text above it (and after the call of `1`)."""
+    second = Label("2", label.form, 0, False, label.dot)
+    for b, line in enumerate(overleaf):
+        found = label_of(line.text)
+        if found and found.marker == "2" and found.form == label.form \
+                and found.dot == label.dot and line.blank_before >= 1 and b > 0:
+            return _call_strength(second, overleaf[:b]) >= 1
+    return False
+
+
+def _zone_start(info: _Page, seq: _Sequence, previous: list[Line],
+                overleaf: list[Line] = ()) -> tuple[int, int, bool] | None:
     """(index of the separator or -1, index of the zone's first line, whether the zone opens
     with text continuing the last note), or None."""
     lines = info.page.lines
@@ -510,7 +524,7 @@ def _zone_start(info: _Page, seq: _Sequence, previous: list[Line]) -> tuple[int,
             continue
         if _starts_note(label, seq, previous + lines[:i],
                         info.set_apart(i, label) or run_on is not None or foot,
-                        lines[i + 1:]):
+                        lines[i + 1:], overleaf):
             start = i if run_on is None else run_on
             # Smaller type just above the first label continues the last note (PDF).
             while seq.notes and start > 1 and info.small(start - 1) and not info.small(0):
@@ -593,7 +607,7 @@ def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
     widths = [w for p in pages for w in _full_widths(p.lines)]
     body_width = statistics.median(widths) if widths else None
     previous_page: list[Line] = []
-    for page in pages:
+    for n, page in enumerate(pages):
         _split_glued_rules(page)
         if not page.lines:
             seq.unseen = True
@@ -603,7 +617,8 @@ def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
         if _trailing_label(info, seq, previous_page, report):
             previous_page = page.lines
             continue
-        found = _zone_start(info, seq, previous_page)
+        overleaf = pages[n + 1].lines if n + 1 < len(pages) else []
+        found = _zone_start(info, seq, previous_page, overleaf)
         if found is None:
             previous_page = page.lines
             continue
@@ -615,7 +630,7 @@ def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
                 report.remove("note-heading", line.text.strip(), line.lineno, page.index)
         body_end = sep if sep >= 0 else start
         above = page.lines[:body_end]
-        _take_zone(info, page.lines[start:], seq, previous_page + above, report)
+        _take_zone(info, page.lines[start:], seq, previous_page + above, report, overleaf)
         seq.zone_page = page.index
         page.lines = page.lines[:body_end]
         previous_page = page.lines
@@ -623,7 +638,7 @@ def split_notes(pages: list[Page], report: ReadReport) -> list[Footnote]:
 
 
 def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
-               report: ReadReport) -> None:
+               report: ReadReport, overleaf: list[Line] = ()) -> None:
     """Split a zone into notes: each label that may open the next note starts one; any other
     line (text before the first label included) continues the current note."""
     page = info.page
@@ -649,7 +664,7 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
                       or _SENTENCE_END.search(zone[k - 1].text.rstrip())
                       or _call_strength(label, above) == 2
                       or _called_after_last(label, seq, above)) \
-                and (_starts_note(label, seq, above, True, zone[k + 1:])
+                and (_starts_note(label, seq, above, True, zone[k + 1:], overleaf)
                      or _in_sequence(label, seq, page.index, zone, k, above)):
             report.remove("note-label", label.marker, line.lineno, page.index)
             rest = line.text[label.end:]

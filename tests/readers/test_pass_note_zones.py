@@ -211,6 +211,28 @@ def test_a_joined_overlong_line_does_not_hide_a_zones_wider_lines():
     assert _notes(state)[0][1].startswith("With respect to the units")
 
 
+def test_a_restart_at_1_with_a_weak_call_is_borne_out_by_the_2_overleaf():
+    """A separate writing numbers its notes from 1 again; its `1` stands alone in its page's
+    zone with a separate-token call.  The label 2 after a gap on the next page, its call
+    above it there, bears the restart out; without it the 1 is no note."""
+    page1 = prose(6) + ["as the court held.1 More words of the text go on here.", "",
+                        "__________", "1 The first note."]
+    page2 = prose(8) + ["Renz v. Renz, 256 N.W.2d 883. See also, NDCC 35-03-01.2(1) 1 and",
+                        "Adamsen v. Altendorf. The notion should be rejected as well.",
+                        "", "", "", "1 NDCC 35-03-01.2(1) says: a mortgage is a lien."]
+    page3 = ["North Dakota has not recognized a tenancy by the entireties, 2 and has",
+             *prose(8, "more"), "", "", "", "2 Meschke, Estates in North Dakota."]
+    between = prose(20, "dissent")  # the first writing's call is not on the page before
+    text = "\f".join("\n".join(p) for p in (page1, between, page2, page3))
+    state = run_through(text, "note_zones")
+    assert _notes(state) == [("1", "The first note."),
+                             ("1", "NDCC 35-03-01.2(1) says: a mortgage is a lien."),
+                             ("2", "Meschke, Estates in North Dakota.")]
+    page3[-1] = "Meschke, Estates in North Dakota, is cited by no one here."
+    text = "\f".join("\n".join(p) for p in (page1, between, page2, page3))
+    assert [m for m, _ in _notes(run_through(text, "note_zones"))] == ["1"]
+
+
 # ---------------------------------------------------------------- shape 2: symbols
 
 def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
