@@ -217,16 +217,22 @@ _GLUED_BOTH = re.compile(r"(\d(?:(?<=[)\]]\d)|(?<=[a-z][a-z]\d))\d{0,2})(?=[a-z]
                          r"(?!(?:st|nd|rd|th|d)\b)")
 
 
-def _weak_calls(marker: str, text: str):
-    """Separate-token calls (`claims 2 because`, `Appellees. 2`): the bare number after a
-    space, after a word or closing punctuation, unless the word before makes it a reference
-    ("page 2") or what follows makes it a quantity ("2, 2011", "2%")."""
+def _weak_pattern(marker: str) -> re.Pattern:
+    """The bare number after a space, after a word or closing punctuation."""
     pattern = _WEAK_CALL_CACHE.get(marker)
     if pattern is None:
         esc = re.escape(marker)
         pattern = re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc
                              + r")(?=\s|$)")
         _WEAK_CALL_CACHE[marker] = pattern
+    return pattern
+
+
+def _weak_calls(marker: str, text: str):
+    """Separate-token calls (`claims 2 because`, `Appellees. 2`): the bare number after a
+    space, after a word or closing punctuation, unless the word before makes it a reference
+    ("page 2") or what follows makes it a quantity ("2, 2011", "2%")."""
+    pattern = _weak_pattern(marker)
     for m in _GLUED_BOTH.finditer(text):
         if m.group(1) == marker:
             yield m
@@ -253,7 +259,28 @@ def _call_strength(label: Label, lines: list[Line]) -> int:
             or any(_lone_call(label.marker, lines, j) or _line_start_call(label.marker, lines, j)
                    for j in range(1, len(lines)))):
         return 1
+    if not label.marker.isdigit() and any(_SYMBOL_TOKEN.search(l.text)
+                                          and _weak_symbol(label.marker, l.text) for l in lines):
+        return 1
     return 0
+
+
+_SYMBOL_TOKEN = re.compile(r" [*†‡]")
+_WEAK_SYMBOL_CACHE: dict[str, re.Pattern] = {}
+
+
+def _weak_symbol(marker: str, text: str, every: bool = False):
+    """A symbol call set apart by a space (`ET AL. *`, pdftotext's reading of a raised `*`):
+    after a word or closing punctuation, before a space or the line's end.  Not a run of
+    them (`inappropriate * * * to`, an ellipsis) and never before a digit (`*1021`, a star
+    page).  A separate-token call: it needs a zone clearly set apart."""
+    pattern = _WEAK_SYMBOL_CACHE.get(marker)
+    if pattern is None:
+        esc = re.escape(marker)
+        pattern = re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc
+                             + r")(?!\s*[*†‡])(?=\s|$)")
+        _WEAK_SYMBOL_CACHE[marker] = pattern
+    return pattern.finditer(text) if every else pattern.search(text)
 
 
 # What a call follows: a word or closing punctuation.
@@ -382,10 +409,13 @@ class _Page:
 
 
 def _full_widths(lines: list[Line]) -> list[int]:
+    """The widths of the full lines: at least half the longest printed line.  A line longer
+    than any printed line (`PRINTED_LINE_MAX`: plain pdftotext joined two) does not set
+    the measure, or the printed lines beside it would not count."""
     widths = [len(l.stripped) for l in lines if l.stripped]
     if not widths:
         return []
-    half = max(widths) / 2
+    half = min(max(widths), PRINTED_LINE_MAX) / 2
     return [w for w in widths if w >= half]
 
 
@@ -408,8 +438,8 @@ class _Sequence:
     def allowed(self, label: Label, strength: int, strong_zone: bool) -> bool:
         """May this label open the next note, given the call found for it (`strength`) and
         how clearly its zone is set apart?"""
-        if label.form == "sym":
-            return strength == 2
+        if label.form == "sym":  # a symbol has no sequence: a weak call needs a clear zone
+            return strength == 2 or (strength == 1 and strong_zone)
         if strength == 0:
             return False
         if label.form in ("paren", "bracket") and not strong_zone:
@@ -619,7 +649,8 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
                       or _SENTENCE_END.search(zone[k - 1].text.rstrip())
                       or _call_strength(label, above) == 2
                       or _called_after_last(label, seq, above)) \
-                and _starts_note(label, seq, above, True, zone[k + 1:]):
+                and (_starts_note(label, seq, above, True, zone[k + 1:])
+                     or _in_sequence(label, seq, page.index, zone, k, above)):
             report.remove("note-label", label.marker, line.lineno, page.index)
             rest = line.text[label.end:]
             body = [Line(rest, line.page, line.lineno, line.blank_before)] if rest.strip() else []
@@ -629,7 +660,30 @@ def _take_zone(info: _Page, zone: list[Line], seq: _Sequence, above: list[Line],
             seq.notes[-1].lines.append(line)
 
 
-def _called_after_last(label: Label, seq: _Sequence, above: list[Line]) -> bool:
+def _in_sequence(label: Label, seq: _Sequence, page: int, zone: list[Line], k: int,
+                 above: list[Line]) -> bool:
+    """A zone this page's notes already opened, the expected number at the head of a line
+    after a line that ends a sentence, and the bare number in the text after the last
+    note's call, though a number follows it there (`Graveley, 3 84 Va. 145`: a call before
+    a citation, which the separate-token rule reads as a quantity)."""
+    return k > 0 and label.form == "num" and bool(seq.notes) and seq.notes[-1].page == page \
+        and bool(_SENTENCE_END.search(zone[k - 1].text.rstrip())) \
+        and _called_after_last(label, seq, above, loose=True)
+
+
+def _loose_calls(marker: str, text: str):
+    """Separate-token calls whatever follows them (`Graveley, 3 84 Va.`): the fallback's
+    fallback, for a label the zone's sequence already bears out."""
+    for m in _weak_pattern(marker).finditer(text):
+        before = re.search(r"([^\W\d_]+)(\W*)\s$", text[:m.start()])
+        if before and before.group(1).lower() in _REFERENCE_WORDS \
+                and not _ends_clause(before.group(1), before.group(2)):
+            continue
+        yield m
+
+
+def _called_after_last(label: Label, seq: _Sequence, above: list[Line],
+                       loose: bool = False) -> bool:
     """Calls come in the notes' order: the expected number's call stands in the text after
     the last note's call.  A note's text wrapped at a number would need that number, as a
     call, after the call of the note it belongs to; a short note that ends in no full stop
@@ -645,6 +699,8 @@ def _called_after_last(label: Label, seq: _Sequence, above: list[Line]) -> bool:
         if m is None:
             continue
         rest = [Line(line.text[m.end():], line.page, line.lineno), *above[j + 1:]]
+        if loose:
+            return any(next(_loose_calls(label.marker, l.text), None) for l in rest)
         return _call_strength(label, rest) >= 1
     return False
 
@@ -743,6 +799,10 @@ def link_calls(pages: list[Page], notes: list[Footnote], report: ReadReport) -> 
         found = _find_call(by_index, note, k, position, weak=False)
         if found is None and note.marker.isdigit():
             found = _find_call(by_index, note, k, position, weak=True)
+        if found is None and note.marker.isdigit():
+            found = _find_call(by_index, note, k, position, weak=True, loose=True)
+        if found is None and not note.marker.isdigit():
+            found = _find_call(by_index, note, k, position, weak=True)
         if found is None:
             unlinked.append(k)
             report.warnings.append(
@@ -753,21 +813,21 @@ def link_calls(pages: list[Page], notes: list[Footnote], report: ReadReport) -> 
     return unlinked
 
 
-def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
+def _find_call(by_index, note: Footnote, k: int, after, weak: bool, loose: bool = False):
     pattern = _call_pattern(note.marker, note.form)
     for page_no in (note.page, note.page - 1):
         page = by_index.get(page_no)
         if page is None:
             continue
         for li, line in enumerate(page.lines):
-            if weak and _line_start_call(note.marker, page.lines, li):
+            if weak and note.marker.isdigit() and _line_start_call(note.marker, page.lines, li):
                 before = page.lines[li - 1]
                 at = (page_no, li - 1, len(before.text))
                 if at > after:  # the call joins the sentence it closes
                     before.text = before.text.rstrip() + marks.call(k)
                     line.text = line.text.lstrip()[len(note.marker):].lstrip()
                     return at
-            if weak and _lone_call(note.marker, page.lines, li):
+            if weak and note.marker.isdigit() and _lone_call(note.marker, page.lines, li):
                 before = page.lines[li - 1]
                 at = (page_no, li - 1, len(before.text))
                 if at > after:  # the call joins the line it belongs to
@@ -775,7 +835,11 @@ def _find_call(by_index, note: Footnote, k: int, after, weak: bool):
                     del page.lines[li]
                     return at
                 continue
-            found = _weak_calls(note.marker, line.text) if weak else pattern.finditer(line.text)
+            if weak and not note.marker.isdigit():
+                found = _weak_symbol(note.marker, line.text, every=True)
+            else:
+                found = (_loose_calls if loose else _weak_calls)(note.marker, line.text) \
+                    if weak else pattern.finditer(line.text)
             for m in found:
                 if (page_no, li, m.start()) <= after:
                     continue

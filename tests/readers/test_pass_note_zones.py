@@ -178,6 +178,39 @@ def test_a_first_pages_caption_fields_do_not_hide_plain_pdftotexts_foot_block():
     assert run_through("\n".join(page), "note_zones").notes == []
 
 
+def test_a_label_in_an_open_zone_may_have_its_call_before_a_citation():
+    """`estate. 2 Graveley v. Graveley, 3 84 Va. 145`: the 3 before a number reads as a
+    quantity, but this page's zone is open (note 2), the label 3 follows a sentence's end and
+    the bare 3 stands after note 2's call: note 3.  Before note 2's call it is no call."""
+    page1 = prose(6) + ["as the court held.1 More words of the text go on here.", "",
+                        "__________", "1 The first note."]
+    page2 = prose(6) + ["on behalf of the estate. 2 Graveley v. Graveley, 3 84 Va. 145, 153.",
+                        *prose(4), "", "__________", "2 To the extent she may be affected,",
+                        "she will not be heard later to complain.",
+                        "3 The parties devote much of their briefs to it."]
+    text = "\n".join(page1) + "\f" + "\n".join(page2)
+    state = run_through(text, "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "2", "3"]
+    state = run_through(text, "note_calls")
+    assert any("Graveley," + marks.call(2) + " 84 Va." in l.text for l in state.pages[1].lines)
+    text = text.replace("estate. 2 Graveley v. Graveley, 3 84", "estate, 3 84 Graveley. 2 v.")
+    state = run_through(text, "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1", "2"]
+
+
+def test_a_joined_overlong_line_does_not_hide_a_zones_wider_lines():
+    """Plain pdftotext joined two of the note's printed lines into one: the printed lines
+    beside it still show the zone's smaller type (more characters a line)."""
+    wide = "x" * 40 + " the court found that the highest and best use was for investment"
+    page = prose(8) + ['approach." 1 Id. at 63. The same conclusion is appropriate here too.',
+                       *prose(10, "more"), "the appraisal experts were of the opinion that the",
+                       "1 With respect to the units occupied by tenants protected by the Senior",
+                       wide + " " + wide + " " + wide, wide, "Tenancy Act affords none."]
+    state = run_through("\n".join(page), "note_zones")
+    assert [m for m, _ in _notes(state)] == ["1"]
+    assert _notes(state)[0][1].startswith("With respect to the units")
+
+
 # ---------------------------------------------------------------- shape 2: symbols
 
 def test_symbol_notes_mix_with_numbered_notes_without_resetting_the_sequence():
@@ -195,6 +228,21 @@ def test_a_symbol_label_without_a_symbol_call_is_no_note():
     page = prose(6) + ["", "__________", "* * * and the text goes on."]
     state = run_through("\n".join(page), "note_zones")
     assert state.notes == []
+
+
+def test_a_symbol_call_set_apart_by_a_space_needs_a_zone_set_apart():
+    """`ET AL. *`: pdftotext set the raised star apart.  Below a wide gap its note is found;
+    with no zone set apart, or where the stars are an ellipsis (`* * *`), it is not."""
+    head = ["BURNS v. THE EQUITABLE ASSOCIATES, ET", "AL. *", *prose(12)]
+    page = head + ["", "", "", "* Robert C. Nusbaum; V. H. Nusbaum, Jr.; and others."]
+    state = run_through("\n".join(page), "note_zones")
+    assert _notes(state) == [("*", "Robert C. Nusbaum; V. H. Nusbaum, Jr.; and others.")]
+    state = run_through("\n".join(page), "note_calls")
+    assert state.pages[0].lines[1].text == "AL." + marks.call(0)
+    page = ["it would be inappropriate * * * to then", *prose(12)] + page[-4:]
+    assert run_through("\n".join(page), "note_zones").notes == []
+    page = head + ["* Robert C. Nusbaum; V. H. Nusbaum, Jr.; and others."]
+    assert run_through("\n".join(page), "note_zones").notes == []
 
 
 # ---------------------------------------------------------------- shape 3: bracketed labels
