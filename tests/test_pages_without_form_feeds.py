@@ -22,14 +22,14 @@ SHORTFALLS = {
     "ca11_08-14991_robinson_v_tyson_foods.raw": "folios on some pages merge with a text line",
     "ca1_20-1507_calvary_chapel_v_mills.raw": "plain text: folios a page apart only loosely",
     "cacd_664551_368_redacted_civil_minutes.layout": _OVER,
-    "cacd_664551_368_redacted_civil_minutes.raw": _OVER,
     "cand_4-18-cv-6972_holley_privilege_order.layout": _OVER,
     "cand_5-17-cv-72_finjan_v_sonicwall_daubert_order.layout": _OVER,
     "nc_2022-NCSC-1_gift_surplus.layout": "running head with no folio and page 1 without it",
-    "nc_2022-NCSC-1_gift_surplus.raw": "running head with no folio and page 1 without it",
     "nysd_12-cv-5708_doc11.layout": "stamp lines and folios disagree by one page",
     "scotus_tarrant_v_herrmann_2013_slip.layout": "folios share the running head's line",
     "tc_memo_2020-26_bordelon.raw": "plain text: note labels outnumber the folios",
+    "scotus_fisher_v_ut_2013": "the syllabus's pages and a writing's first page print its "
+                               "caption, not the running head, and no lone folio",
     "scotus_tarrant_v_herrmann_2013_slip.raw": "facing pages' two running heads each read as "
                                                "a page top",
 }

@@ -120,18 +120,35 @@ def _page_starts_repeated(raw: list[str]) -> list[int]:
     last = text_idx[-1]
     previous = {i: j for j, i in zip(text_idx, text_idx[1:])}
     starts: set[int] = set()
-    for key, where in copies.items():
-        if len(where) < _HEAD_MIN_COPIES:
-            continue
-        if any(b - a < _HEAD_MIN_GAP for a, b in zip(where, where[1:])):
-            continue  # a list of like lines, not one line per page
+    heads = [where for where in copies.values() if len(where) >= _HEAD_MIN_COPIES
+             # a list of like lines stands closer together than one line per page
+             and all(b - a >= _HEAD_MIN_GAP for a, b in zip(where, where[1:]))]
+    for where in heads:
         after_folio = sum(1 for i in where if i in previous and _FOLIO_RE.match(raw[previous[i]]))
         foot = last in where
         if foot:  # a running foot closes each page: the next page begins after it
             starts.update(text_idx[text_idx.index(i) + 1] for i in where if i != last)
         elif where[0] in top or after_folio >= len(where) // 2:
             starts.update(i for i in where if i not in top)
-    return sorted(starts)
+    if not starts:  # no head atop page 1 or after a folio: one a page apart all through
+        for where in heads:
+            if _at_page_rhythm(where):
+                starts.update(i for i in where if i not in top)
+    # A head of two lines (case name over "Opinion of the Court") begins one page, not two.
+    out: list[int] = []
+    for i in sorted(starts):
+        if not out or i - out[-1] >= _HEAD_MIN_GAP:
+            out.append(i)
+    return out
+
+
+def _at_page_rhythm(where: list[int]) -> bool:
+    """Copies a page apart all through the text (a head that page 1, the caption page, does
+    not print): most gaps within `_RHYTHM_TOLERANCE` of their median."""
+    gaps = [b - a for a, b in zip(where, where[1:])]
+    median = statistics.median(gaps)
+    steady = sum(1 for g in gaps if abs(g - median) <= _RHYTHM_TOLERANCE * median)
+    return steady >= _RHYTHM_SHARE * len(gaps)
 
 
 # --------------------------------------------------------------- folios

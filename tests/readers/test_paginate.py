@@ -116,3 +116,15 @@ def test_note_labels_off_the_page_rhythm_number_no_pages():
         parts += [*prose(span, f"span{n}"), str(n)]
         n += 1
     assert len(paginate("\n".join(parts))) == 1
+
+
+def test_a_two_line_head_a_page_apart_begins_each_page_even_without_page_1s_copy():
+    """The caption page prints no head; the later pages print two lines of it (case name
+    over "Opinion of the Court") and no folio: a page begins at each copy, once."""
+    parts = [*prose(30, "caption")]
+    for k in range(2, 6):
+        parts += ["GIFT SURPLUS, LLC V. STATE EX REL. COOPER", "Opinion of the Court",
+                  *prose(30, f"page{k}")]
+    pages = paginate("\n".join(parts))
+    assert len(pages) == 5
+    assert [_texts(p)[0] for p in pages[1:]] == ["GIFT SURPLUS, LLC V. STATE EX REL. COOPER"] * 4
