@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import ReadReport
@@ -209,7 +210,6 @@ def _call_pattern(marker: str, form: str = "num") -> re.Pattern:
     return re.compile("|".join(parts))
 
 
-_WEAK_CALL_CACHE: dict[str, re.Pattern] = {}
 # A call glued to the next word as well ("(G)3of the Act", "proof5that the", lost word
 # spaces): only after a closing bracket or two lower-case letters and before two lower-case
 # letters, so "F.3d", "2d" and "4th" never count.
@@ -217,15 +217,18 @@ _GLUED_BOTH = re.compile(r"(\d(?:(?<=[)\]]\d)|(?<=[a-z][a-z]\d))\d{0,2})(?=[a-z]
                          r"(?!(?:st|nd|rd|th|d)\b)")
 
 
+@lru_cache(maxsize=512)
+def _separate_token(marker: str, not_before: str = "") -> re.Pattern:
+    """`marker` as a token of its own after a space, after a word or closing punctuation,
+    before a space or the line's end (and not before `not_before`, a look-ahead)."""
+    esc = re.escape(marker)
+    return re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc + r")"
+                      + (f"(?!{not_before})" if not_before else "") + r"(?=\s|$)")
+
+
 def _weak_pattern(marker: str) -> re.Pattern:
     """The bare number after a space, after a word or closing punctuation."""
-    pattern = _WEAK_CALL_CACHE.get(marker)
-    if pattern is None:
-        esc = re.escape(marker)
-        pattern = re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc
-                             + r")(?=\s|$)")
-        _WEAK_CALL_CACHE[marker] = pattern
-    return pattern
+    return _separate_token(marker)
 
 
 def _weak_calls(marker: str, text: str):
@@ -266,7 +269,6 @@ def _call_strength(label: Label, lines: list[Line]) -> int:
 
 
 _SYMBOL_TOKEN = re.compile(r" [*†‡]")
-_WEAK_SYMBOL_CACHE: dict[str, re.Pattern] = {}
 
 
 def _weak_symbol(marker: str, text: str, every: bool = False):
@@ -274,12 +276,7 @@ def _weak_symbol(marker: str, text: str, every: bool = False):
     after a word or closing punctuation, before a space or the line's end.  Not a run of
     them (`inappropriate * * * to`, an ellipsis) and never before a digit (`*1021`, a star
     page).  A separate-token call: it needs a zone clearly set apart."""
-    pattern = _WEAK_SYMBOL_CACHE.get(marker)
-    if pattern is None:
-        esc = re.escape(marker)
-        pattern = re.compile(esc + r"(?<=[^\W\d_] " + esc + r"|[.,;:!?”’\"')\]] " + esc
-                             + r")(?!\s*[*†‡])(?=\s|$)")
-        _WEAK_SYMBOL_CACHE[marker] = pattern
+    pattern = _separate_token(marker, r"\s*[*†‡]")
     return pattern.finditer(text) if every else pattern.search(text)
 
 
