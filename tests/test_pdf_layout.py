@@ -67,6 +67,12 @@ def write_pdf(path: Path, pages: list[list[tuple]], size=(612, 792)) -> Path:
     objects[pages_obj - 1] = (
         f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] /Count {len(kids)} >>".encode()
     )
+    return write_objects(path, objects, catalog)
+
+
+def write_objects(path: Path, objects: list[bytes], root: int = 1) -> Path:
+    """A PDF file of these numbered objects (1, 2, ...), its cross-reference table and its
+    trailer naming object `root` as the catalog."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for i, body in enumerate(objects, start=1):
@@ -77,7 +83,7 @@ def write_pdf(path: Path, pages: list[list[tuple]], size=(612, 792)) -> Path:
     for off in offsets:
         out += b"%010d 00000 n \n" % off
     out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1, catalog, xref)
+        len(objects) + 1, root, xref)
     path.write_bytes(bytes(out))
     return path
 

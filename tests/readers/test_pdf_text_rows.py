@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from convert.readers.pdf_layout import _Ch, _untangle, extract_pages
-from test_pdf_layout import write_pdf
+from test_pdf_layout import write_objects, write_pdf
 
 BODY = (100, 650, 12, "Body text of the page, long enough to set the page's margin here.")
 
@@ -127,17 +127,7 @@ def _form_pdf(path: Path, items, cm=(1, 0, 0, 1, 40, 0), matrix=(1, 0, 0, 1, 10,
         b" << /F1 4 0 R >> >> /Length %d >>\nstream\n%s\nendstream"
         % (" ".join(map(str, matrix)).encode(), len(show), show.encode()),
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-    return path
+    return write_objects(path, objects)
 
 
 def test_a_word_space_drawn_inside_a_form_is_placed_through_its_matrices(tmp_path):
